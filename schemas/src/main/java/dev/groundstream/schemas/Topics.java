@@ -1,0 +1,68 @@
+package dev.groundstream.schemas;
+
+import dev.groundstream.avro.AccuracySnapshot;
+import dev.groundstream.avro.DeadLetter;
+import dev.groundstream.avro.DeadLetterKey;
+import dev.groundstream.avro.Evaluation;
+import dev.groundstream.avro.EvaluationKey;
+import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.avro.MetricKey;
+import dev.groundstream.avro.ModelKey;
+import dev.groundstream.avro.QualityAlert;
+import dev.groundstream.avro.RequestKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every topic of GroundStream in one place (ARCHITECTURE.md section 2). Requests, truth and
+ * results share their key and partition count so that joins are co-partitioned.
+ */
+public final class Topics {
+  /** Partitions of the request-keyed topics; equal on purpose (co-partitioned joins). */
+  public static final int REQUEST_PARTITIONS = 6;
+
+  public static final String REQUESTS = "grounding.requests";
+  public static final String TRUTH = "grounding.truth";
+  public static final String RESULTS = "grounding.results";
+  public static final String EVALUATIONS = "grounding.evaluations";
+  public static final String METRICS = "grounding.metrics";
+  public static final String ALERTS = "grounding.alerts";
+  public static final String DLQ = "grounding.dlq";
+  /** The schema registry's own log; not an Avro topic. */
+  public static final String SCHEMAS = "_schemas";
+
+  private static final Map<String, String> COMPACT = Map.of("cleanup.policy", "compact");
+  private static final Map<String, String> DELETE_7_DAYS =
+      Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(7L * 24 * 3600 * 1000));
+  /** Requests are the replay source: kept until an operator decides otherwise. */
+  private static final Map<String, String> DELETE_NEVER =
+      Map.of("cleanup.policy", "delete", "retention.ms", "-1");
+
+  public static final TopicSpec REQUESTS_SPEC = new TopicSpec(REQUESTS, REQUEST_PARTITIONS,
+      DELETE_NEVER, RequestKey.getClassSchema(), GroundingRequest.getClassSchema());
+  public static final TopicSpec TRUTH_SPEC = new TopicSpec(TRUTH, REQUEST_PARTITIONS,
+      COMPACT, RequestKey.getClassSchema(), GroundTruth.getClassSchema());
+  public static final TopicSpec RESULTS_SPEC = new TopicSpec(RESULTS, REQUEST_PARTITIONS,
+      DELETE_7_DAYS, RequestKey.getClassSchema(), GroundingResult.getClassSchema());
+  public static final TopicSpec EVALUATIONS_SPEC = new TopicSpec(EVALUATIONS, REQUEST_PARTITIONS,
+      COMPACT, EvaluationKey.getClassSchema(), Evaluation.getClassSchema());
+  public static final TopicSpec METRICS_SPEC = new TopicSpec(METRICS, 3,
+      COMPACT, MetricKey.getClassSchema(), AccuracySnapshot.getClassSchema());
+  public static final TopicSpec ALERTS_SPEC = new TopicSpec(ALERTS, 1,
+      DELETE_7_DAYS, ModelKey.getClassSchema(), QualityAlert.getClassSchema());
+  public static final TopicSpec DLQ_SPEC = new TopicSpec(DLQ, 3,
+      DELETE_7_DAYS, DeadLetterKey.getClassSchema(), DeadLetter.getClassSchema());
+
+  /** All Avro topics, in data-flow order. */
+  public static final List<TopicSpec> ALL = List.of(REQUESTS_SPEC, TRUTH_SPEC, RESULTS_SPEC,
+      EVALUATIONS_SPEC, METRICS_SPEC, ALERTS_SPEC, DLQ_SPEC);
+
+  private Topics() {}
+
+  public static Optional<TopicSpec> byName(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}
