@@ -21,6 +21,10 @@ import java.util.Optional;
  * results share their key and partition count so that joins are co-partitioned.
  */
 public final class Topics {
+  static {
+    AvroClassTrust.install();
+  }
+
   /** Partitions of the request-keyed topics; equal on purpose (co-partitioned joins). */
   public static final int REQUEST_PARTITIONS = 6;
 
