@@ -29,7 +29,7 @@ public final class KafkaTestCluster implements AutoCloseable {
         .build();
     KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
         // The log cleaner otherwise reserves 128 MiB of heap for compacted topics.
-        .setConfigProp("log.cleaner.dedupe.buffer.size", "1048576")
+        .setConfigProp("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024))
         .setConfigProp("offsets.topic.replication.factor", "1")
         .setConfigProp("transaction.state.log.replication.factor", "1")
         .setConfigProp("transaction.state.log.min.isr", "1")
