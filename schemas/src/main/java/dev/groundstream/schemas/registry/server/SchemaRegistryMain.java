@@ -1,0 +1,35 @@
+package dev.groundstream.schemas.registry.server;
+
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the schema registry on its own, configured from the environment (see
+ * {@link SchemaRegistryServerConfig#fromEnvironment}), until the JVM is asked to stop.
+ */
+public final class SchemaRegistryMain {
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryMain.class);
+
+  private SchemaRegistryMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    SchemaRegistryServerConfig config;
+    try {
+      config = SchemaRegistryServerConfig.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("schema registry: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    // toString() hides secret values (sasl.jaas.config, passwords).
+    LOG.info("Starting schema registry with {}", config);
+    SchemaRegistryServer server = SchemaRegistryServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "schema-registry-shutdown"));
+    stopped.await();
+  }
+}

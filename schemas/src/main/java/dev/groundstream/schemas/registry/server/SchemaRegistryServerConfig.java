@@ -1,0 +1,87 @@
+package dev.groundstream.schemas.registry.server;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link SchemaRegistryServer}.
+ *
+ * @param kafkaClientProps bootstrap.servers plus any security.protocol, sasl.* and ssl.* client
+ *     properties; used for the registry's admin, producer and consumer
+ * @param topic the registry topic; null means {@value #DEFAULT_TOPIC}
+ * @param host the address to bind; null means {@value #DEFAULT_HOST}
+ * @param port the port to bind; 0 picks any free port
+ */
+public record SchemaRegistryServerConfig(
+    Map<String, Object> kafkaClientProps, String topic, String host, int port) {
+
+  public static final String DEFAULT_TOPIC = "_schemas";
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** Environment variable prefix whose remainder names a Kafka client property. */
+  public static final String KAFKA_ENV_PREFIX = "GROUNDSTREAM_KAFKA_";
+  public static final String PORT_ENV = "GROUNDSTREAM_REGISTRY_PORT";
+  public static final String HOST_ENV = "GROUNDSTREAM_REGISTRY_HOST";
+  public static final String TOPIC_ENV = "GROUNDSTREAM_REGISTRY_TOPIC";
+
+  public SchemaRegistryServerConfig {
+    Objects.requireNonNull(kafkaClientProps, "kafkaClientProps");
+    if (!kafkaClientProps.containsKey("bootstrap.servers")) {
+      throw new IllegalArgumentException("kafkaClientProps must contain bootstrap.servers");
+    }
+    kafkaClientProps = Map.copyOf(kafkaClientProps);
+    topic = topic == null || topic.isBlank() ? DEFAULT_TOPIC : topic;
+    host = host == null || host.isBlank() ? DEFAULT_HOST : host;
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+  }
+
+  /** Defaults for everything but the cluster: topic _schemas, 127.0.0.1, any free port. */
+  public static SchemaRegistryServerConfig forBootstrapServers(String bootstrapServers) {
+    return new SchemaRegistryServerConfig(
+        Map.of("bootstrap.servers", bootstrapServers), null, null, 0);
+  }
+
+  /**
+   * The standalone registry's settings: {@code GROUNDSTREAM_KAFKA_<PROP>} becomes Kafka client
+   * property {@code <prop>} lowercased with '_' as '.' (so GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS is
+   * bootstrap.servers, which is required); {@code GROUNDSTREAM_REGISTRY_PORT} (default 8081),
+   * {@code GROUNDSTREAM_REGISTRY_HOST} (default 0.0.0.0), {@code GROUNDSTREAM_REGISTRY_TOPIC}
+   * (default _schemas).
+   */
+  public static SchemaRegistryServerConfig fromEnvironment(Map<String, String> env) {
+    Map<String, Object> kafka = new HashMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
+        String property = name.substring(KAFKA_ENV_PREFIX.length())
+            .toLowerCase(Locale.ROOT).replace('_', '.');
+        kafka.put(property, value);
+      }
+    });
+    if (!kafka.containsKey("bootstrap.servers")) {
+      throw new IllegalArgumentException(KAFKA_ENV_PREFIX + "BOOTSTRAP_SERVERS is required");
+    }
+    String portText = env.getOrDefault(PORT_ENV, "8081");
+    int port;
+    try {
+      port = Integer.parseInt(portText.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(PORT_ENV + " must be a number, was " + portText);
+    }
+    return new SchemaRegistryServerConfig(
+        kafka, env.get(TOPIC_ENV), env.getOrDefault(HOST_ENV, "0.0.0.0"), port);
+  }
+
+  /** The Kafka client properties with secret values hidden, for logs. */
+  public Map<String, Object> describableKafkaClientProps() {
+    return SecretRedaction.redact(kafkaClientProps);
+  }
+
+  @Override
+  public String toString() {
+    return "SchemaRegistryServerConfig[kafkaClientProps=" + describableKafkaClientProps()
+        + ", topic=" + topic + ", host=" + host + ", port=" + port + "]";
+  }
+}
