@@ -43,13 +43,26 @@ final class Fixtures {
                 .setBoxes(new ArrayList<>(Arrays.asList(boxes))).setNoBox(false).setScene(false).build();
     }
 
+    static PhraseTruth noBox(PhraseTruth truth) {
+        truth.setNoBox(true);
+        return truth;
+    }
+
+    static PhraseTruth scene(PhraseTruth truth) {
+        truth.setScene(true);
+        return truth;
+    }
+
     static PhraseResult result(String id, Box... boxes) {
         return PhraseResult.newBuilder().setPhraseId(id).setText("text " + id).setTypes(new ArrayList<>())
                 .setBoxes(new ArrayList<>(Arrays.asList(boxes))).setPoint(null).setHeatmap(null).build();
     }
 
+    // Setters, not newBuilder(record): Avro's deep copy refuses classes outside
+    // org.apache.avro.SERIALIZABLE_PACKAGES.
     static PhraseResult withPoint(PhraseResult phrase, float x, float y) {
-        return PhraseResult.newBuilder(phrase).setPoint(new Point(x, y)).build();
+        phrase.setPoint(new Point(x, y));
+        return phrase;
     }
 
     static PhraseResult withHeatmap(PhraseResult phrase, int width, int height, float... values) {
@@ -57,7 +70,8 @@ final class Fixtures {
         for (float value : values) {
             cells.add(value);
         }
-        return PhraseResult.newBuilder(phrase).setHeatmap(new Heatmap(width, height, cells)).build();
+        phrase.setHeatmap(new Heatmap(width, height, cells));
+        return phrase;
     }
 
     static ModelRef model(String version) {
