@@ -336,3 +336,47 @@ IMAGES["fruits"] = dict(file="fruits.jpg", sents=[
     ([4], 345, 120, 511, 300),
     ([5], 120, 0, 511, 140),
 ])
+
+IMAGES["aloeL"] = dict(file="aloeL.jpg", sents=[
+    "[/EN#1/other An aloe plant] grows in [/EN#2/other a terracotta pot] .",
+    "[/EN#2/other A clay flower pot] holds [/EN#1/other a large spiky aloe] in front of [/EN#3/other a patterned cloth] .",
+], boxes=[
+    ([1], 0, 0, 1281, 1096),
+    ([2], 711, 805, 1066, 1085),
+    ([3], 0, 0, 1281, 1109),
+])
+
+IMAGES["left"] = dict(file="left.jpg", sents=[
+    "[/EN#1/other Two books] stand upright on [/EN#2/other a marble floor] .",
+    "[/EN#3/other A white programming book] stands beside [/EN#4/other a blue electronics textbook] in [/EN#5/scene a dimly lit room] .",
+], boxes=[
+    ([1, 3], 85, 138, 270, 380),
+    ([1, 4], 262, 107, 402, 328),
+    ([2], 0, 230, 611, 458),
+], scene=[5])
+
+IMAGES["rubberwhale1"] = dict(file="rubberwhale1.png", sents=[
+    "[/EN#1/other A green toy whale] sits on [/EN#2/other a striped blue cloth] in front of [/EN#3/other a wooden lattice] .",
+    "[/EN#4/other An orange foam letter] lies near [/EN#5/other two seashells] below [/EN#6/other an orange knitted blanket] .",
+], boxes=[
+    ([1], 218, 90, 318, 185),
+    ([2], 0, 110, 395, 330),
+    ([3], 0, 0, 345, 125),
+    ([4], 150, 225, 300, 330),
+    ([5], 62, 140, 152, 180),
+    ([5], 275, 330, 390, 387),
+    ([6], 355, 0, 583, 255),
+])
+
+IMAGES["aero1"] = dict(file="aero1.jpg", sents=[
+    "[/EN#1/scene A city] spreads out beside [/EN#2/other a lake] , with [/EN#3/other a dense forest] to the right and [/EN#6/other a small pond] at the bottom .",
+    "[/EN#4/other Three striped smokestacks] stand beside [/EN#5/other a blue-roofed building] .",
+], boxes=[
+    ([2], 335, 0, 639, 185),
+    ([3], 400, 285, 639, 420),
+    ([4], 236, 296, 242, 336),
+    ([4], 245, 300, 251, 338),
+    ([4], 254, 300, 261, 341),
+    ([5], 224, 318, 266, 338),
+    ([6], 155, 415, 300, 479),
+], scene=[1])
