@@ -1,0 +1,130 @@
+package dev.groundstream.schemas.registry.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.groundstream.testing.KafkaTestCluster;
+import java.util.List;
+import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
+import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.CachedSchemaRegistryClient;
+import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaMetadata;
+import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
+import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Confluent's own Java client (7.5.3, relocated inside Flink's registry jar) against this
+ * registry: the oracle for "speaks the Confluent protocol".
+ */
+class ConfluentClientInteropTest {
+  private static KafkaTestCluster kafka;
+  private static SchemaRegistryServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = KafkaTestCluster.start();
+    server = SchemaRegistryServer.start(
+        SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  /** A fresh client per test: the client caches answers, and a test must reach the server. */
+  private static SchemaRegistryClient client() {
+    return new CachedSchemaRegistryClient(server.url(), 100);
+  }
+
+  private static int errorCode(Executable call) {
+    return assertThrows(RestClientException.class, call).getErrorCode();
+  }
+
+  @Test
+  void registersAndLooksUp() throws Exception {
+    SchemaRegistryClient client = client();
+    AvroSchema user = new AvroSchema(TestSchemas.USER);
+    int id = client.register("interop-value", user);
+    assertTrue(id > 0);
+
+    SchemaRegistryClient fresh = client();
+    assertEquals(id, fresh.getId("interop-value", new AvroSchema(TestSchemas.USER_REFORMATTED)));
+    assertEquals(1, fresh.getVersion("interop-value", user));
+    assertEquals(user.canonicalString(), fresh.getSchemaById(id).canonicalString());
+
+    int second = fresh.register("interop-value", new AvroSchema(TestSchemas.USER_WITH_EMAIL));
+    assertNotEquals(id, second);
+    SchemaMetadata latest = client().getLatestSchemaMetadata("interop-value");
+    assertEquals(second, latest.getId());
+    assertEquals(2, latest.getVersion());
+    assertEquals(new AvroSchema(TestSchemas.USER_WITH_EMAIL).canonicalString(),
+        latest.getSchema());
+    assertTrue(client().getAllSubjects().contains("interop-value"));
+  }
+
+  @Test
+  void testsCompatibility() throws Exception {
+    SchemaRegistryClient client = client();
+    client.register("interop-compat-value", new AvroSchema(TestSchemas.USER));
+    assertTrue(client.testCompatibility("interop-compat-value",
+        new AvroSchema(TestSchemas.USER_WITH_EMAIL)));
+    assertFalse(client.testCompatibility("interop-compat-value",
+        new AvroSchema(TestSchemas.USER_WITH_REQUIRED_AGE)));
+    List<String> messages = client.testCompatibilityVerbose("interop-compat-value",
+        new AvroSchema(TestSchemas.USER_WITH_REQUIRED_AGE));
+    assertFalse(messages.isEmpty());
+  }
+
+  @Test
+  void updatesAndReadsCompatibility() throws Exception {
+    SchemaRegistryClient client = client();
+    client.register("interop-config-value", new AvroSchema(TestSchemas.USER));
+    assertEquals("BACKWARD", client.getCompatibility(null), "null asks for the global level");
+    assertEquals("NONE", client.updateCompatibility("interop-config-value", "NONE"));
+    assertEquals("NONE", client().getCompatibility("interop-config-value"));
+    assertTrue(client.register("interop-config-value",
+        new AvroSchema(TestSchemas.USER_WITH_REQUIRED_AGE)) > 0);
+  }
+
+  @Test
+  void deletesSubjects() throws Exception {
+    SchemaRegistryClient client = client();
+    client.register("interop-delete-value", new AvroSchema(TestSchemas.record("Gone")));
+    assertEquals(List.of(1), client.deleteSubject("interop-delete-value"));
+    assertFalse(client().getAllSubjects().contains("interop-delete-value"));
+    assertEquals(List.of(1), client.deleteSubject("interop-delete-value", true));
+    assertEquals(40401, errorCode(() -> client().getLatestSchemaMetadata("interop-delete-value")));
+  }
+
+  @Test
+  void errorsSurfaceWithConfluentCodes() throws Exception {
+    SchemaRegistryClient client = client();
+    client.register("interop-errors-value", new AvroSchema(TestSchemas.USER));
+    assertEquals(40401, errorCode(() -> client().getLatestSchemaMetadata("interop-missing")));
+    assertEquals(40403, errorCode(() -> client().getSchemaById(424242)));
+    assertEquals(40403, errorCode(() -> client().getId("interop-errors-value",
+        new AvroSchema(TestSchemas.USER_WITH_DOC))));
+    assertEquals(409, errorCode(() -> client().register("interop-errors-value",
+        new AvroSchema(TestSchemas.USER_WITH_REQUIRED_AGE))));
+    // The client parses schemas before sending them; only an override gets malformed text out.
+    assertEquals(42201, errorCode(() -> client().register("interop-errors-value",
+        new AvroSchema(TestSchemas.USER) {
+          @Override
+          public String canonicalString() {
+            return TestSchemas.MALFORMED;
+          }
+        })));
+  }
+}
