@@ -84,6 +84,18 @@ class AvroSerdeIntegrationTest {
   }
 
   @Test
+  void streamsSerdeWritesKeysAndValuesUnderTheirOwnSubjects() {
+    RegistryConnection connection = RegistryConnection.of(registry.url());
+    AvroSerde<RequestKey> keys = AvroSerde.of(connection, RequestKey.class, true);
+    AvroSerde<GroundingResult> values = AvroSerde.of(connection, GroundingResult.class, false);
+    RequestKey key = new RequestKey(SampleRecords.requestId(5));
+    GroundingResult value = SampleRecords.result(5, 2, 3);
+    assertEquals(key, keys.deserializer().deserialize("serde.topic", keys.serializer().serialize("serde.topic", key)));
+    assertEquals(value, values.deserializer().deserialize("serde.topic", values.serializer().serialize("serde.topic", value)));
+    assertTrue(client.subjects().containsAll(List.of("serde.topic-key", "serde.topic-value")));
+  }
+
+  @Test
   void configuredThroughKafkaPropertiesLikeAnyOtherSerializer() {
     Map<String, Object> config = RegistryConnection.of(registry.url()).serdeConfig();
     try (AvroSerializer<RequestKey> serializer = new AvroSerializer<>();
