@@ -28,7 +28,7 @@ IMAGES["dog"] = dict(file="dog.jpg", sents=[
 ], scene=[2])
 
 IMAGES["eagle"] = dict(file="eagle.jpg", sents=[
-    "[/EN#1/animals A young bald eagle] stands on [/EN#2/scene a dark pebbly shore] beside [/EN#3/other the water] .",
+    "[/EN#1/animals A young eagle] stands on [/EN#2/scene a dark pebbly shore] beside [/EN#3/other the water] .",
     "[/EN#1/animals A brown and white bird] with [/EN#4/bodyparts a hooked yellow beak] and [/EN#5/bodyparts yellow feet] .",
 ], boxes=[
     ([1], 130, 85, 600, 448),
@@ -39,20 +39,21 @@ IMAGES["eagle"] = dict(file="eagle.jpg", sents=[
 ], scene=[2])
 
 IMAGES["giraffe"] = dict(file="giraffe.jpg", sents=[
-    "[/EN#1/animals A giraffe] bends [/EN#2/bodyparts its long neck] toward [/EN#3/animals a zebra] in [/EN#4/scene a green enclosure] .",
+    "[/EN#1/animals A giraffe] bends [/EN#2/bodyparts its long neck] toward [/EN#3/animals a zebra] in front of [/EN#4/other leafy green bushes] .",
     "[/EN#3/animals A zebra] raises [/EN#5/bodyparts its head] next to [/EN#1/animals a tall giraffe] standing on [/EN#6/other the grass] .",
 ], boxes=[
     ([1], 168, 30, 448, 442),
     ([2], 283, 30, 400, 140),
     ([3], 250, 205, 425, 428),
     ([5], 360, 205, 422, 290),
+    ([4], 0, 0, 499, 400),
     ([6], 0, 395, 499, 499),
-], scene=[4])
+])
 
 IMAGES["horses"] = dict(file="horses.jpg", sents=[
-    "[/EN#1/animals Five horses] run across [/EN#2/scene a dry grassy field] .",
+    "[/EN#1/animals Five horses] move across [/EN#2/scene a dry grassy field] .",
     "[/EN#3/animals A white horse] trots in front of [/EN#4/animals two brown horses] and [/EN#5/animals two gray horses] under [/EN#6/other a cloudy sky] .",
-    "[/EN#1/animals Horses] gallop past [/EN#7/other snow-capped mountains] .",
+    "[/EN#1/animals Horses] walk past [/EN#7/other snow-capped mountains] .",
 ], boxes=[
     ([1, 3], 0, 195, 316, 410),
     ([1, 4], 0, 185, 152, 345),
@@ -83,8 +84,8 @@ IMAGES["kite"] = dict(file="kite.jpg", sents=[
 ], scene=[3], nobox=[5])
 
 IMAGES["person"] = dict(file="person.jpg", sents=[
-    "[/EN#1/people A man] in [/EN#2/clothing a blue jacket] and [/EN#3/clothing a knit hat] stands between [/EN#4/animals a dog] and [/EN#5/animals a white horse] .",
-    "[/EN#5/animals A white horse] grazes in [/EN#6/scene a dry field] while [/EN#1/people a person] in [/EN#7/clothing rubber boots] watches [/EN#4/animals a black dog] .",
+    "[/EN#1/people A person] in [/EN#2/clothing a blue jacket] and [/EN#3/clothing a knit hat] stands between [/EN#4/animals a dog] and [/EN#5/animals a white horse] .",
+    "[/EN#5/animals A white horse] grazes in [/EN#6/scene a dry field] while [/EN#1/people someone] in [/EN#7/clothing rubber boots] watches [/EN#4/animals a black dog] .",
 ], boxes=[
     ([1], 190, 100, 275, 375),
     ([2], 190, 120, 270, 248),
@@ -109,7 +110,7 @@ IMAGES["astronaut"] = dict(file="astronaut.png", sents=[
 
 IMAGES["camera"] = dict(file="camera.png", sents=[
     "[/EN#1/people A man] in [/EN#2/clothing a dark coat] looks through [/EN#3/instruments a camera] mounted on [/EN#4/other a tripod] .",
-    "[/EN#1/people A photographer] with [/EN#5/bodyparts dark hair] films on [/EN#6/scene a grassy lawn] near [/EN#7/other a tall white tower] .",
+    "[/EN#1/people A photographer] with [/EN#5/bodyparts dark hair] stands on [/EN#6/scene a grassy lawn] near [/EN#7/other a tall white tower] .",
 ], boxes=[
     ([1], 0, 65, 332, 511),
     ([2], 0, 105, 310, 511),
@@ -179,21 +180,22 @@ IMAGES["baboon"] = dict(file="baboon.jpg", sents=[
 ])
 
 IMAGES["basketball1"] = dict(file="basketball1.png", sents=[
-    "[/EN#1/people A bearded man] catches [/EN#2/other a basketball] thrown by [/EN#3/people another man] in [/EN#4/clothing a floral shirt] .",
-    "[/EN#5/people Two men] throw [/EN#2/other a ball] to [/EN#0/notvisual each other] in [/EN#6/scene a hallway] .",
+    "[/EN#1/people A bearded man] holds [/EN#2/other a basketball] while [/EN#3/people another man] in [/EN#4/clothing a floral shirt] raises [/EN#10/bodyparts his hands] .",
+    "[/EN#5/people Two men] toss [/EN#2/other a ball] to [/EN#0/notvisual each other] in [/EN#6/scene a hallway] .",
     "[/EN#1/people A smiling man] in [/EN#7/clothing a dark t-shirt] and [/EN#8/clothing jeans] stands near [/EN#9/other an open door] .",
 ], boxes=[
     ([1, 5], 35, 78, 158, 479),
     ([2], 120, 85, 195, 150),
     ([3, 5], 435, 20, 639, 479),
     ([4], 488, 120, 639, 479),
+    ([10], 435, 200, 500, 268),
     ([7], 35, 140, 145, 290),
     ([8], 40, 280, 145, 470),
     ([9], 110, 35, 200, 395),
 ], scene=[6])
 
 IMAGES["building"] = dict(file="building.jpg", sents=[
-    "[/EN#1/other A large white apartment building] stands behind [/EN#2/other a trimmed hedge] and [/EN#3/other a green lawn] .",
+    "[/EN#1/other A large white building] stands behind [/EN#2/other a trimmed hedge] and [/EN#3/other a green lawn] .",
     "[/EN#4/other A concrete canopy] shelters [/EN#5/other the entrance] of [/EN#1/other a modern building] under [/EN#6/other a blue sky] .",
     "[/EN#7/vehicles A parked car] is half hidden behind [/EN#2/other the hedge] .",
 ], boxes=[
@@ -277,7 +279,7 @@ IMAGES["leuvenA"] = dict(file="leuvenA.jpg", sents=[
 ], scene=[1])
 
 IMAGES["home"] = dict(file="home.jpg", sents=[
-    "[/EN#1/other A yellow ornate palace] rises against [/EN#2/other a blue sky] .",
+    "[/EN#1/other A yellow ornate building] rises against [/EN#2/other a blue sky] .",
     "[/EN#3/animals Birds] fly around [/EN#4/other the towers] of [/EN#1/other an old building] .",
 ], boxes=[
     ([1], 90, 12, 511, 383),
@@ -316,7 +318,7 @@ IMAGES["left06"] = dict(file="left06.jpg", sents=[
 
 IMAGES["stuff"] = dict(file="stuff.jpg", sents=[
     "[/EN#1/instruments A black pencil] lies on [/EN#2/other a gray table] beside [/EN#3/other a pink lighter] and [/EN#4/other a coin] .",
-    "[/EN#5/other A white round lid] and [/EN#6/other a black cap] sit near [/EN#1/instruments a pencil] .",
+    "[/EN#5/other A white round object] and [/EN#6/other a black cap] sit near [/EN#1/instruments a pencil] .",
 ], boxes=[
     ([1], 57, 90, 340, 253),
     ([2], 0, 0, 639, 479),
@@ -357,7 +359,7 @@ IMAGES["left"] = dict(file="left.jpg", sents=[
 
 IMAGES["rubberwhale1"] = dict(file="rubberwhale1.png", sents=[
     "[/EN#1/other A green toy whale] sits on [/EN#2/other a striped blue cloth] in front of [/EN#3/other a wooden lattice] .",
-    "[/EN#4/other An orange foam letter] lies near [/EN#5/other two seashells] below [/EN#6/other an orange knitted blanket] .",
+    "[/EN#4/other An orange foam letter] lies near [/EN#5/other two seashells] below [/EN#6/other an orange knitted cloth] .",
 ], boxes=[
     ([1], 218, 90, 318, 185),
     ([2], 0, 110, 395, 330),
@@ -369,7 +371,7 @@ IMAGES["rubberwhale1"] = dict(file="rubberwhale1.png", sents=[
 ])
 
 IMAGES["aero1"] = dict(file="aero1.jpg", sents=[
-    "[/EN#1/scene A city] spreads out beside [/EN#2/other a lake] , with [/EN#3/other a dense forest] to the right and [/EN#6/other a small pond] at the bottom .",
+    "[/EN#1/scene A city] spreads out beside [/EN#2/other the water] , with [/EN#3/other a dense forest] to the right and [/EN#6/other a small pond] at the bottom .",
     "[/EN#4/other Three striped smokestacks] stand beside [/EN#5/other a blue-roofed building] .",
 ], boxes=[
     ([2], 335, 0, 639, 185),
