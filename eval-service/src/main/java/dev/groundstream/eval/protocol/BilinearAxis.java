@@ -1,5 +1,7 @@
 package dev.groundstream.eval.protocol;
 
+import java.util.Arrays;
+
 /**
  * How one axis of a heatmap is resized to the image, exactly as {@code cv2.resize(..., INTER_LINEAR)}
  * (which MultiGrounding's evaluator calls) and PyTorch's {@code align_corners=False} do it: image pixel
@@ -59,6 +61,24 @@ final class BilinearAxis {
 
     double upperWeight(int pixel) {
         return upperWeight[pixel];
+    }
+
+    /**
+     * The first and last pixel of every run of pixels that share their {@link #lower} cell, ascending.
+     * Within a run the interpolation weight grows monotonically, so along this axis the resized values
+     * are monotone there and any maximum of a run is reached at one of its two ends.
+     */
+    int[] runEnds() {
+        int[] ends = new int[2 * targetSize];
+        int count = 0;
+        for (int p = 0; p < targetSize; p++) {
+            boolean first = p == 0 || lower[p] != lower[p - 1];
+            boolean last = p == targetSize - 1 || lower[p] != lower[p + 1];
+            if (first || last) {
+                ends[count++] = p;
+            }
+        }
+        return Arrays.copyOf(ends, count);
     }
 
     /**

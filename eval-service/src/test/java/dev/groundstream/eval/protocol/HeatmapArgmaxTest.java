@@ -34,6 +34,31 @@ class HeatmapArgmaxTest {
     }
 
     @Test
+    void symmetricPeakTiesGoToTheFirstRow() {
+        // 1x3 column [0, 1, 0] on a 1x4 image (scale 0.75): rows sample -0.125 (cell 0: 0), 0.625
+        // (0.625 of cell 1), 1.375 (1 - 0.375 = 0.625), 2.125 (cell 2: 0). Rows 1 and 2 tie -> row 1.
+        assertArrayEquals(new int[] {0, 1}, pixel(HeatmapGrid.of(1, 3, 0, 1, 0), 1, 4));
+        // The same with a peak value whose two sides round differently in double (found by the random
+        // cross-check): rows 19 and 20 of 40 both hold 0.9625 * peak mathematically.
+        assertArrayEquals(new int[] {0, 19}, pixel(HeatmapGrid.of(1, 3, 0, 0.9401164824812384, 0), 28, 40));
+    }
+
+    @Test
+    void largeImagesCostOnlyTheCandidatePixels() {
+        // A 19x19 map (about MultiGrounding's VGG resolution) on a 6000x4000 photo with one peak cell
+        // (column 10, row 5). Pixel 3315 samples x = 3315.5 * 19/6000 - 0.5 = 9.99908, i.e. 0.99908 of the
+        // peak; pixel 3316 samples 10.00225, i.e. 1 - 0.00225 = 0.99775 of it. So column 3315, inside the
+        // peak cell's footprint [10 * 6000/19, 11 * 6000/19) = [3157.9, 3473.7).
+        double[] cells = new double[19 * 19];
+        cells[5 * 19 + 10] = 1.0;
+        int[] location = pixel(HeatmapGrid.of(19, 19, cells), 6000, 4000);
+        PixelBox peakCellFootprint = new PixelBox(10 * 6000 / 19.0, 5 * 4000 / 19.0, 11 * 6000 / 19.0,
+                6 * 4000 / 19.0);
+        assertTrue(peakCellFootprint.contains(location[0], location[1]));
+        assertEquals(3315, location[0]);
+    }
+
+    @Test
     void downscalingUsesTheSameMapping() {
         // 4x1 heatmap [0,0,0,1] on a 2x1 image (scale 2): p=0 samples 0.5 -> 0; p=1 samples 2.5 ->
         // 0.5*cell2 + 0.5*cell3 = 0.5. Maximum at column 1.
@@ -68,16 +93,17 @@ class HeatmapArgmaxTest {
     void agreesWithFullResizeThenArgmaxOnRandomHeatmaps() {
         Random random = new Random(20260101L);
         for (int run = 0; run < 500; run++) {
-            int cellsWide = 1 + random.nextInt(8);
-            int cellsHigh = 1 + random.nextInt(8);
-            int width = 1 + random.nextInt(60);
-            int height = 1 + random.nextInt(60);
+            int cellsWide = 1 + random.nextInt(run % 10 == 0 ? 25 : 8);
+            int cellsHigh = 1 + random.nextInt(run % 10 == 0 ? 25 : 8);
+            int width = 1 + random.nextInt(run % 10 == 0 ? 700 : 60);
+            int height = 1 + random.nextInt(run % 10 == 0 ? 500 : 60);
             double[] cells = new double[cellsWide * cellsHigh];
             for (int i = 0; i < cells.length; i++) {
-                cells[i] = random.nextDouble();
+                // Some equal cells (plateaus, exact ties) besides continuous values.
+                cells[i] = random.nextInt(3) == 0 ? random.nextInt(3) : random.nextDouble();
             }
             int[] expected = ReferenceResize.argmax(
-                    ReferenceResize.resize(cells, cellsWide, cellsHigh, width, height));
+                    ReferenceResize.resize(cells, cellsWide, cellsHigh, width, height), 1e-12);
             assertArrayEquals(expected, pixel(HeatmapGrid.of(cellsWide, cellsHigh, cells), width, height),
                     "run " + run + ": " + cellsWide + "x" + cellsHigh + " -> " + width + "x" + height);
         }

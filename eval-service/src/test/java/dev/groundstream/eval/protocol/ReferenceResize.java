@@ -36,19 +36,25 @@ final class ReferenceResize {
         return Math.max(0.0, Math.min(n - 1.0, source));
     }
 
-    /** numpy argmax: first maximum in row-major order, as {column, row}. */
-    static int[] argmax(double[][] image) {
-        int bestX = 0;
-        int bestY = 0;
+    /**
+     * numpy argmax: first maximum in row-major order, as {column, row}. Values within {@code slack} of the
+     * maximum count as ties, so rounding differences of different but equivalent formulas do not matter.
+     */
+    static int[] argmax(double[][] image, double slack) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] row : image) {
+            for (double value : row) {
+                max = Math.max(max, value);
+            }
+        }
         for (int y = 0; y < image.length; y++) {
             for (int x = 0; x < image[y].length; x++) {
-                if (image[y][x] > image[bestY][bestX]) {
-                    bestX = x;
-                    bestY = y;
+                if (image[y][x] >= max - slack) {
+                    return new int[] {x, y};
                 }
             }
         }
-        return new int[] {bestX, bestY};
+        throw new IllegalArgumentException("empty image");
     }
 
     /** MultiGrounding's attCorrectness for integer boxes: normalise, sum image[y1:y2, x1:x2] per box. */
