@@ -182,7 +182,7 @@ final class SchemaRegistryService {
         if (!live.isEmpty()) {
           throw RegistryException.subjectNotSoftDeleted(subject);
         }
-        all.forEach(v -> records.addAll(permanentDeleteRecords(v)));
+        records.addAll(permanentDeleteRecords(all));
         if (state.subjectLevel(subject).isPresent()) {
           records.add(new ConfigRecord(subject, null));
         }
@@ -209,7 +209,7 @@ final class SchemaRegistryService {
         if (!target.deleted()) {
           throw RegistryException.versionNotSoftDeleted(subject, target.version());
         }
-        store.write(permanentDeleteRecords(target));
+        store.write(permanentDeleteRecords(List.of(target)));
       } else {
         if (target.deleted()) {
           throw RegistryException.versionSoftDeleted(subject, target.version());
@@ -220,13 +220,17 @@ final class SchemaRegistryService {
     }
   }
 
-  /** A tombstone, preceded by an id reservation when the id loses its last use. */
-  private List<StoreRecord> permanentDeleteRecords(SubjectVersion version) {
+  /**
+   * Tombstones, preceded by a reservation of every id that loses its last use, so that the id
+   * stays taken after compaction removes its schema records.
+   */
+  private List<StoreRecord> permanentDeleteRecords(List<SubjectVersion> versions) {
     List<StoreRecord> records = new ArrayList<>();
-    if (state.referenceCount(version.id()) <= 1) {
-      records.add(new ReservedIdRecord(version.id()));
-    }
-    records.add(new SchemaRecord(version.key(), null, false));
+    versions.stream().map(SubjectVersion::id).distinct()
+        .filter(id -> state.referenceCount(id)
+            <= versions.stream().filter(v -> v.id() == id).count())
+        .forEach(id -> records.add(new ReservedIdRecord(id)));
+    versions.forEach(v -> records.add(new SchemaRecord(v.key(), null, false)));
     return records;
   }
 

@@ -2,6 +2,7 @@ package dev.groundstream.schemas.registry.server;
 
 import static dev.groundstream.schemas.registry.server.RegistryHttp.schemaBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -190,6 +192,27 @@ class RegistryKafkaStorageTest {
       assertEquals(404, onA.get("/subjects/race-value/versions/" + (2 * perInstance + 1))
           .status());
     }
+  }
+
+  @Test
+  void refusesATopicThatWouldExpireSchemas() throws Exception {
+    try (Admin admin = kafka.admin()) {
+      admin.createTopics(List.of(new NewTopic("expiring-schemas", 1, (short) 1)
+          .configs(Map.of("cleanup.policy", "delete")))).all().get();
+    }
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> startRegistry("expiring-schemas"));
+    assertTrue(failure.getMessage().contains("cleanup.policy"), failure.getMessage());
+  }
+
+  @Test
+  void closeStopsServingAndCanBeRepeated() {
+    SchemaRegistryServer server = startRegistry("closing-schemas");
+    RegistryHttp http = new RegistryHttp(server.url());
+    assertEquals(200, http.get("/subjects").status());
+    server.close();
+    server.close();
+    assertThrows(AssertionError.class, () -> http.get("/subjects"), "connection refused");
   }
 
   private static Callable<List<Integer>> registerAll(
