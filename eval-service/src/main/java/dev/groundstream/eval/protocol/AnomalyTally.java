@@ -18,11 +18,12 @@ public final class AnomalyTally {
     int duplicateTruthPhrases;
     final List<String> unknownResultPhraseIds = new ArrayList<>();
     boolean imageSizeMismatch;
+    boolean invalidImageSize;
 
     public EvaluationAnomalies toAnomalies() {
         return new EvaluationAnomalies(invalidPredictedBoxes, invalidTruthBoxes, invalidScores,
                 malformedHeatmaps, invalidHeatmapCells, heatmapsWithoutMass, invalidPoints,
                 missingResultPhrases, duplicateResultPhrases, duplicateTruthPhrases,
-                unknownResultPhraseIds, imageSizeMismatch);
+                unknownResultPhraseIds, imageSizeMismatch, invalidImageSize);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public final class AnyBoxRecall {
 
     /** The k reported by the reference evaluator besides the upper bound. */
-    public static final int[] REPORTED_K = {1, 5, 10};
+    public static final List<Integer> REPORTED_K = List.of(1, 5, 10);
 
     /** bestUpToRank[i] = max IoU of predictions 0..i with any truth box. */
     private final double[] bestUpToRank;

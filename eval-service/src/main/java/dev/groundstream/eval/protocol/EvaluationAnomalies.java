@@ -23,6 +23,8 @@ import java.util.List;
  * @param unknownResultPhraseIds result phrase ids the truth does not have; ignored by the metrics
  * @param imageSizeMismatch      result and truth disagree on the image size (heatmaps map onto the
  *                               result's size)
+ * @param invalidImageSize       the result's image size is not positive; heatmaps cannot be mapped,
+ *                               so heatmap pointing misses and attention correctness is 0
  */
 public record EvaluationAnomalies(
         int invalidPredictedBoxes,
@@ -36,7 +38,8 @@ public record EvaluationAnomalies(
         int duplicateResultPhrases,
         int duplicateTruthPhrases,
         List<String> unknownResultPhraseIds,
-        boolean imageSizeMismatch) {
+        boolean imageSizeMismatch,
+        boolean invalidImageSize) {
 
     public EvaluationAnomalies {
         unknownResultPhraseIds = List.copyOf(unknownResultPhraseIds);
@@ -51,6 +54,7 @@ public record EvaluationAnomalies(
         return invalidPredictedBoxes == 0 && invalidTruthBoxes == 0 && invalidScores == 0
                 && malformedHeatmaps == 0 && invalidHeatmapCells == 0 && heatmapsWithoutMass == 0
                 && invalidPoints == 0 && missingResultPhrases == 0 && duplicateResultPhrases == 0
-                && duplicateTruthPhrases == 0 && unknownResultPhraseIds.isEmpty() && !imageSizeMismatch;
+                && duplicateTruthPhrases == 0 && unknownResultPhraseIds.isEmpty() && !imageSizeMismatch
+                && !invalidImageSize;
     }
 }

@@ -34,6 +34,7 @@ public final class ResultEvaluator {
         AnomalyTally tally = new AnomalyTally();
         tally.imageSizeMismatch = result.getImageWidth() != truth.getImageWidth()
                 || result.getImageHeight() != truth.getImageHeight();
+        tally.invalidImageSize = result.getImageWidth() <= 0 || result.getImageHeight() <= 0;
 
         Map<String, PhraseResult> resultById = new LinkedHashMap<>();
         for (PhraseResult phrase : result.getPhrases()) {

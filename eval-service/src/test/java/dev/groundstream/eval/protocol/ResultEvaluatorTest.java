@@ -214,6 +214,18 @@ class ResultEvaluatorTest {
     }
 
     @Test
+    void nonPositiveImageSizeIsReportedAndHeatmapsMiss() {
+        EvaluationOutcome outcome = evaluate(
+                groundingResult(0, 0, withHeatmap(result("p1", box(0, 0, 4, 4)), 1, 1, 1f)),
+                groundTruth(4, 4, truth("p1", PEOPLE, box(0, 0, 4, 4))));
+        PhraseEvaluation phrase = only(outcome);
+        assertTrue(phrase.getHitAt1()); // boxes do not depend on the image size
+        assertFalse(phrase.getPointingHit());
+        assertEquals(0f, phrase.getAttentionCorrectness());
+        assertTrue(outcome.anomalies().invalidImageSize());
+    }
+
+    @Test
     void differentRequestsAreRejected() {
         GroundTruth other = groundTruth(UUID.randomUUID(), 100, 100, truth("p1", PEOPLE, box(0, 0, 1, 1)));
         assertThrows(IllegalArgumentException.class,
