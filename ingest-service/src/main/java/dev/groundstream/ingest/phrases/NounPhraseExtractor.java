@@ -98,7 +98,10 @@ public final class NounPhraseExtractor {
             "front", "middle", "center", "centre", "side", "sides", "edge", "bottom", "back", "left", "right",
             "rear");
 
-    /** Collective/partitive heads: "X of NP" is merged into one phrase whose head is NP's head. */
+    /**
+     * Collective/partitive heads: "X of NP" is merged into one phrase whose head is NP's head, when
+     * X is the chunk's only noun ("a large group of people"; not "the finish line of the race").
+     */
     public static final Set<String> COLLECTIVE_HEADS = Set.of(
             "group", "groups", "crowd", "crowds", "team", "teams", "bunch", "pair", "pairs", "couple",
             "lot", "lots", "herd", "flock", "pack", "pile", "piles", "stack", "row", "rows", "line",
@@ -238,7 +241,8 @@ public final class NounPhraseExtractor {
             int e = pieces.get(k)[1];
             int head = head(s, e, tags);
             // "NP of NP" merge for collective heads only.
-            if (COLLECTIVE_HEADS.contains(lower[head]) && k + 1 < pieces.size() && e < toks.length
+            if (COLLECTIVE_HEADS.contains(lower[head]) && !hasNoun(s, head, tags)
+                    && k + 1 < pieces.size() && e < toks.length
                     && lower[e].equals("of") && pieces.get(k + 1)[0] == e + 1 && keep(pieces.get(k + 1), lower, tags)) {
                 int[] b = pieces.get(k + 1);
                 head = head(b[0], b[1], tags);
