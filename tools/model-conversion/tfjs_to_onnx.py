@@ -16,7 +16,13 @@ no transposes between layers.
 
 Usage:
   /usr/bin/python3 tfjs_to_onnx.py MODEL_JSON OUT_ONNX [--opset 17]
-      [--input-name images] [--output tower_0/detections=detections ...] [--list-ops]
+      [--input-name images] [--output tower_0/detections=detections ...] [--dynamic-batch] [--list-ops]
+
+--dynamic-batch makes dim 0 of the input and outputs symbolic ("N"). The TF graph was frozen with
+batch 1, and its decoder hard-codes that (Reshape to [1,-1], a "BatchGather" that folds the batch
+into the row index). Those spots are rewritten batch-generically (Reshape keeps dim 0; the folded
+Gather becomes GatherND with batch_dims=1); anything else that would depend on batch 1 is rejected.
+For N=1 the result is the same computation as the faithful conversion.
 """
 import argparse
 import base64
@@ -157,10 +163,14 @@ class Tensor:
 
     def __init__(self, name, layout, shape, dtype, const=None):
         self.name, self.layout, self.shape, self.dtype, self.const = name, layout, list(shape), np.dtype(dtype), const
+        # dynamic-batch mode only: TF folded its (size 1) batch dim into dim 0 of this tensor
+        # (e.g. [1,128,128,4] -> [16384,4]); the ONNX value keeps it separate: [N,16384,4].
+        self.folded = False
 
 
 class Converter:
-    def __init__(self, model_json, weights, opset, input_name, output_map):
+    def __init__(self, model_json, weights, opset, input_name, output_map, dynamic_batch=False):
+        self.dynamic_batch = dynamic_batch
         self.mj = model_json
         self.weights = weights
         self.opset = opset
@@ -253,13 +263,20 @@ class Converter:
             if fn is None:
                 raise ConversionError('unsupported op %s (node %s)' % (op, n['name']))
             ins = [self.ref(i) for i in n.get('input', []) if not i.startswith('^')]
+            if op not in ('Reshape', 'GatherV2', 'Identity') and any(
+                    self.t[i].folded for i in ins if i in self.t):
+                raise ConversionError('--dynamic-batch: op %s consumes a batch-folded tensor (%s); '
+                                      'not supported' % (op, n['name']))
             fn(n, ins)
         outs = self.output_map or {k: k for k in self.mj.get('signature', {}).get('outputs', {})}
         for tf_name, onnx_name in outs.items():
             t = self.t[self.ref(tf_name)]
             src = self.get(self.ref(tf_name), 'NHWC')
             self.add('Identity', [src], [onnx_name])
-            self.outputs.append(helper.make_tensor_value_info(onnx_name, ONNX_OF_NP[t.dtype], t.shape))
+            if t.folded:
+                raise ConversionError('graph output %s is batch-folded' % tf_name)
+            shape = (['N'] + t.shape[1:]) if self.dynamic_batch and t.shape and t.shape[0] == 1 else t.shape
+            self.outputs.append(helper.make_tensor_value_info(onnx_name, ONNX_OF_NP[t.dtype], shape))
         graph = helper.make_graph(self.nodes, 'tfjs_converted', self.inputs, self.outputs, self.inits)
         model = helper.make_model(graph, opset_imports=[helper.make_opsetid('', self.opset)],
                                   producer_name='groundstream tfjs_to_onnx.py', producer_version='1.0')
@@ -271,7 +288,12 @@ class Converter:
         shape = [int(d.get('size', -1)) for d in n['attr']['shape']['shape']['dim']]
         npd, od = TF_DTYPES[attr_type(n, 'dtype')]
         name = self.input_name or n['name']
-        self.inputs.append(helper.make_tensor_value_info(name, od, shape))
+        onnx_shape = shape
+        if self.dynamic_batch:
+            if shape[0] != 1:
+                raise ConversionError('--dynamic-batch needs an input with batch size 1, got %s' % shape)
+            onnx_shape = ['N'] + shape[1:]
+        self.inputs.append(helper.make_tensor_value_info(name, od, onnx_shape))
         self.set(n['name'], name, 'NHWC', shape, npd)
 
     def op_Const(self, n, ins):
@@ -525,9 +547,24 @@ class Converter:
         if -1 in new_shape:
             known = int(np.prod([d for d in new_shape if d != -1]))
             new_shape[new_shape.index(-1)] = total // known
-        out = self.add('Reshape', [self.get(ins[0], 'NHWC'), self.const(ins[1] + '_i64', np.array(new_shape, np.int64))],
+        onnx_shape, folded = new_shape, False
+        if self.dynamic_batch:
+            # TF's batch is 1 here; keep the ONNX batch dim separate (0 = copy dim 0 of the input).
+            if t.folded:
+                if new_shape[0] != 1:
+                    raise ConversionError('--dynamic-batch: cannot unfold batch in ' + n['name'])
+                onnx_shape = [0] + new_shape[1:]
+            elif t.shape and t.shape[0] == 1:
+                if new_shape[0] == 1:
+                    onnx_shape = [0] + new_shape[1:]
+                else:  # batch folded into dim 0, e.g. [1,128,128,4] -> [16384,4]
+                    onnx_shape, folded = [0] + new_shape, True
+            else:
+                raise ConversionError('--dynamic-batch: Reshape of a tensor without batch dim: ' + n['name'])
+        out = self.add('Reshape', [self.get(ins[0], 'NHWC'), self.const(ins[1] + '_i64', np.array(onnx_shape, np.int64))],
                        [n['name']], name=n['name'])[0]
         self.set(n['name'], out, 'NHWC', new_shape, t.dtype)
+        self.t[n['name']].folded = folded
 
     def op_ExpandDims(self, n, ins):
         t = self.t[ins[0]]
@@ -557,6 +594,8 @@ class Converter:
         shrink = attr_i(n, 'shrink_axis_mask')
         if attr_i(n, 'ellipsis_mask') or attr_i(n, 'new_axis_mask'):
             raise ConversionError('StridedSlice ellipsis/new_axis masks unsupported: ' + n['name'])
+        if self.dynamic_batch and len(t.shape) > 0 and t.shape[0] == 1 and begin and not (bm & 1 and em & 1):
+            raise ConversionError('--dynamic-batch: StridedSlice over the batch dim in ' + n['name'])
         starts, ends, axes, steps, shape, squeeze = [], [], [], [], [], []
         big = np.iinfo(np.int64).max
         for i, d in enumerate(t.shape):
@@ -592,6 +631,17 @@ class Converter:
         axis = int(np.ravel(self.cval(ins[2]))[0]) % len(p.shape)
         if attr_i(n, 'batch_dims') != 0:
             raise ConversionError('GatherV2 batch_dims unsupported: ' + n['name'])
+        if p.folded or idx.folded:
+            # TF gathers rows of a batch-folded table with batch-folded indices (valid because TF's
+            # batch is 1): per batch item that is GatherND with batch_dims=1 on [N,P,..] / [N,K,1].
+            if not (p.folded and idx.folded and axis == 0 and len(idx.shape) == 1):
+                raise ConversionError('--dynamic-batch: unsupported gather pattern in ' + n['name'])
+            ind = self.add('Cast', [self.get(ins[1], 'NHWC')], to=TensorProto.INT64)[0]
+            ind = self.add('Unsqueeze', [ind, self.const('axis_last', np.array([-1], np.int64))])[0]
+            out = self.add('GatherND', [self.get(ins[0], 'NHWC'), ind], [n['name']], name=n['name'], batch_dims=1)[0]
+            self.set(n['name'], out, 'NHWC', idx.shape + p.shape[1:], p.dtype)
+            self.t[n['name']].folded = True
+            return
         out = self.add('Gather', [self.get(ins[0], 'NHWC'), self.get(ins[1], 'NHWC')], [n['name']],
                        name=n['name'], axis=axis)[0]
         self.set(n['name'], out, 'NHWC', p.shape[:axis] + idx.shape + p.shape[axis + 1:], p.dtype)
@@ -627,8 +677,14 @@ class Converter:
             else:
                 attrs['coordinate_transformation_mode'] = 'asymmetric'
                 attrs['nearest_mode'] = 'floor'
-        sizes = np.array([t.shape[0], t.shape[3], size[0], size[1]], np.int64)
-        out = self.add('Resize', [self.get(ins[0], 'NCHW'), '', '', self.const(n['name'] + '_sizes', sizes)],
+        if not self.dynamic_batch:
+            sizes = self.const(n['name'] + '_sizes', np.array([t.shape[0], t.shape[3], size[0], size[1]], np.int64))
+        else:
+            shp = self.add('Shape', [self.get(ins[0], 'NCHW')], start=0, end=2)[0] if self.opset >= 15 else None
+            if shp is None:
+                raise ConversionError('--dynamic-batch needs opset >= 15')
+            sizes = self.add('Concat', [shp, self.const(n['name'] + '_hw', np.array(size, np.int64))], axis=0)[0]
+        out = self.add('Resize', [self.get(ins[0], 'NCHW'), '', '', sizes],
                        [n['name']], name=n['name'], **attrs)[0]
         self.set(n['name'], out, 'NCHW', [t.shape[0], size[0], size[1], t.shape[3]], t.dtype)
 
@@ -656,6 +712,9 @@ def main():
     ap.add_argument('--output', action='append', default=[],
                     help='TF_NAME[=ONNX_NAME]; repeatable; default: all signature outputs')
     ap.add_argument('--list-ops', action='store_true', help='print the op histogram and exit')
+    ap.add_argument('--dynamic-batch', action='store_true',
+                    help='make the batch dim symbolic (N); ops that hard-code TF\'s batch of 1 are rewritten '
+                         '(Reshape keeps dim 0, batch-folded Gather -> GatherND batch_dims=1) or rejected')
     args = ap.parse_args()
 
     mj = json.load(open(args.model_json))
@@ -673,7 +732,7 @@ def main():
     for o in args.output:
         tf_name, _, onnx_name = o.partition('=')
         out_map[tf_name] = onnx_name or tf_name
-    conv = Converter(mj, weights, args.opset, args.input_name, out_map)
+    conv = Converter(mj, weights, args.opset, args.input_name, out_map, dynamic_batch=args.dynamic_batch)
     model = conv.convert()
     onnx.checker.check_model(model, full_check=True)
     onnx.save(model, args.out_onnx)

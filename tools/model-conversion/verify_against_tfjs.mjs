@@ -9,7 +9,10 @@
 //
 // usage: node verify_against_tfjs.mjs --tfjs work/package/models/centernet.json
 //          --onnx ../../models/centernet-coco/model.onnx --labels ../../models/centernet-coco/labels.txt
-//          [--report report.json] [--reference-dir DIR --reference NAME=IMG ...] IMG...
+//          [--report report.json] [--reference-dir DIR --reference NAME=IMG ...] [--batch-check] IMG...
+//
+// --batch-check (for a model converted with --dynamic-batch): additionally runs all images as ONE
+// ONNX batch and compares every batch item with the same image run alone.
 //
 // Exit code 1 when a difference exceeds the stated tolerance (see TOL below).
 import fs from 'node:fs';
@@ -34,6 +37,7 @@ function parseArgs(argv) {
     else if (k === '--report') a.report = argv[++i];
     else if (k === '--reference-dir') a.refDir = argv[++i];
     else if (k === '--reference') a.references.push(argv[++i]);
+    else if (k === '--batch-check') a.batchCheck = true;
     else a.images.push(k);
   }
   if (!a.tfjs || !a.onnx || !a.labels) throw new Error('need --tfjs, --onnx and --labels');
@@ -149,11 +153,13 @@ async function main() {
     tolerance: TOL, images: [],
   };
   const worst = { box: 0, score: 0, keypoints: 0, wh: 0, classMismatch: 0 };
+  const singles = []; // [input Float32Array, onnx outputs] per image, for --batch-check
   let ok = true;
   for (const file of args.images) {
     const img = decode(file);
     const inputT = preprocess(img);
     const { ref, got } = await runBoth(tfModel, session, inputT);
+    if (args.batchCheck) singles.push([Float32Array.from(inputT.dataSync()), got]);
     tf.dispose(inputT);
     const d = compareDetections(ref.detections, got.detections);
     const kp = maxAbs(ref.keypoints, got.keypoints);
@@ -173,6 +179,29 @@ async function main() {
     console.log(`${entry.image} (${img.width}x${img.height}) ${pass ? 'PASS' : 'FAIL'}  max|d| box=${d.box.toExponential(2)}px `
       + `score=${d.score.toExponential(2)} keypoints=${kp.toExponential(2)} wh=${wh.toExponential(2)} classMismatches=${d.classMismatch}`);
     for (const e of entry.tfjsDetections) console.log(`    ${e.label.padEnd(14)} ${e.score.toFixed(3)}  [${e.box.join(', ')}]`);
+  }
+  if (args.batchCheck) {
+    const n = singles.length;
+    const per = INPUT * INPUT * 3;
+    const batch = new Float32Array(n * per);
+    singles.forEach(([x], i) => batch.set(x, i * per));
+    const t0 = process.hrtime.bigint();
+    const res = await session.run({ images: new ort.Tensor('float32', batch, [n, INPUT, INPUT, 3]) });
+    const batchMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const b = { box: 0, score: 0, keypoints: 0, wh: 0, classMismatch: 0 };
+    const kpN = 128 * 128 * 80;
+    const whN = 128 * 128 * 4;
+    singles.forEach(([, g], i) => {
+      const d = compareDetections(g.detections, res.detections.data.subarray(i * 600, (i + 1) * 600));
+      b.box = Math.max(b.box, d.box); b.score = Math.max(b.score, d.score); b.classMismatch += d.classMismatch;
+      b.keypoints = Math.max(b.keypoints, maxAbs(g.keypoints, res.keypoints.data.subarray(i * kpN, (i + 1) * kpN)));
+      b.wh = Math.max(b.wh, maxAbs(g.wh, res.wh.data.subarray(i * whN, (i + 1) * whN)));
+    });
+    const bpass = b.box <= TOL.box && b.score <= TOL.score && b.classMismatch === 0 && b.keypoints <= TOL.keypoints && b.wh <= TOL.wh;
+    ok = ok && bpass;
+    report.batchCheck = { batchSize: n, maxAbsDiffVsSingle: b, pass: bpass, batchRunMs: batchMs };
+    console.log(`BATCH of ${n} vs single runs: box=${b.box.toExponential(3)}px score=${b.score.toExponential(3)} `
+      + `keypoints=${b.keypoints.toExponential(3)} wh=${b.wh.toExponential(3)} classMismatches=${b.classMismatch} -> ${bpass ? 'PASS' : 'FAIL'}`);
   }
   report.worst = worst;
   report.pass = ok;
