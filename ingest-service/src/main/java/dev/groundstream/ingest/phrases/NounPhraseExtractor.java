@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * and a small list of non-visual heads removed, exact character spans into the caption.
  *
  * <p>Pipeline: OpenNLP 1.5 English tokenizer ({@code en-token.bin}), maxent POS tagger
- * ({@code en-pos-maxent.bin}, constructed with {@link POSTagFormat#PENN}: with opennlp-tools 2.5
- * any other format maps the tags away from Penn and the Penn-trained chunker then breaks) and
+ * ({@code en-pos-maxent.bin}, constructed with {@link POSTagFormat#PENN}: opennlp-tools 2.5 defaults
+ * to Universal Dependencies tags (DET NOUN ADP...), on which the Penn-trained chunker breaks, e.g.
+ * "in/ADP" becomes B-VP) and
  * chunker ({@code en-chunker.bin}), all loaded once from the classpath (Maven artifacts
  * {@code edu.washington.cs.knowitall:opennlp-*-models:1.5}). On top of the chunker's NP spans:
  * <ol>
@@ -40,29 +41,29 @@ import org.slf4j.LoggerFactory;
  *       that ends a chunk right after another noun and right before a determiner is the verb and is
  *       cut off ("A surfer rides/NNS a wave" -> "A surfer").</li>
  *   <li><b>Splits inside a chunk.</b> At a gerund following a noun ("a street waving flags" ->
- *       "a street", "flags"; participles stay: "flower patterned shirt"); at a coordination between nouns ("gauges and glasses" ->
- *       "gauges", "glasses"; "black and white dog" stays whole because "black" is no noun); a
- *       leading "outside/outdoors/indoors/inside" becomes its own (scene) phrase; a finite verb the
- *       chunker swallowed ("speaks/VBZ") ends the phrase. A leading or
- *       trailing possessive {@code 's} is cut off ("A man 's hand" -> "A man", "hand").</li>
+ *       "a street", "flags"; participles stay: "flower patterned shirt"); at a coordination between
+ *       nouns ("gauges and glasses" -> "gauges", "glasses"; "black and white dog" stays whole because
+ *       "black" is no noun); a leading "outside/outdoors/indoors/inside" becomes its own (scene)
+ *       phrase; a finite verb the chunker swallowed ("speaks/VBZ") ends the phrase; a possessive
+ *       {@code 's} splits ("A man 's hand" -> "A man", "hand"); symbols and emoji are trimmed.</li>
  *   <li><b>"NP of NP" merge, only for collective and partitive heads</b> ({@link #COLLECTIVE_HEADS}:
  *       "a group of people", "a crowd of spectators", "a pair of jeans", "a pile of oranges"). Flickr30k
  *       Entities annotates these as one mention (the paper's examples "a crowd, a pile of oranges"):
  *       the collective noun names no separate visible thing, the box is the group of X. Every other
- *       "X of Y" stays two phrases ("a cup" / "coffee", "the back" / "a truck"), because X is then a
+ *       "X of Y" stays two phrases ("a cup" / "coffee", "the floor" / "a bedroom"), because X is then a
  *       separate object or part with its own box, and the chunker's non-recursive chunks are what
  *       Flickr30k Entities itself used.</li>
  *   <li><b>Removal</b> of pronoun-only chunks (PRP: he, she, they, it...; indefinite: something,
  *       someone, each other...), chunks without content words, heads in {@link #NON_VISUAL_HEADS}
  *       (background, foreground, distance, air — the paper's own stop list is "background, air"),
  *       positions standing alone after at most an article ({@link #POSITION_HEADS}: "in the middle",
- *       "on the side"), and relational or meta heads in {@link #HEADS_DROPPED_BEFORE_OF} when an "of" follows ("in
- *       front of", "on top of", "the side of the road", "a picture of a dog").</li>
+ *       "on the side"), and relational or meta heads in {@link #HEADS_DROPPED_BEFORE_OF} when an "of"
+ *       follows ("in front of", "on top of", "the side of the road", "a picture of a dog").</li>
  * </ol>
  *
  * <p><b>Threading.</b> The three models are immutable and shared. The OpenNLP {@code *ME} classes are
  * not thread-safe, so each thread gets its own tokenizer/tagger/chunker trio (a {@link ThreadLocal},
- * created on first use in that thread, a few microseconds from the shared models). {@link #extract}
+ * created on first use in that thread; cheap, no model is copied). {@link #extract}
  * is therefore safe to call from any number of threads at once.
  */
 public final class NounPhraseExtractor {
