@@ -1,5 +1,6 @@
 package dev.groundstream.schemas.registry.server;
 
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +15,27 @@ public final class SchemaRegistryMain {
   private SchemaRegistryMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    SchemaRegistryServerConfig config;
+    SchemaRegistryServer server;
     try {
-      config = SchemaRegistryServerConfig.fromEnvironment(System.getenv());
+      server = start(System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("schema registry: " + e.getMessage());
       System.exit(2);
       return;
     }
-    // toString() hides secret values (sasl.jaas.config, passwords).
-    LOG.info("Starting schema registry with {}", config);
-    SchemaRegistryServer server = SchemaRegistryServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }, "schema-registry-shutdown"));
     stopped.await();
+  }
+
+  /** Starts a registry configured from these environment variables. */
+  static SchemaRegistryServer start(Map<String, String> env) {
+    SchemaRegistryServerConfig config = SchemaRegistryServerConfig.fromEnvironment(env);
+    // toString() hides secret values (sasl.jaas.config, passwords).
+    LOG.info("Starting schema registry with {}", config);
+    return SchemaRegistryServer.start(config);
   }
 }

@@ -40,14 +40,10 @@ final class SchemaRegistryService {
         .orElseThrow(() -> RegistryException.schemaIdNotFound(id)));
   }
 
+  /** Empty when every use of the id is soft-deleted and those are not asked for. */
   List<SubjectVersion> versionsOfId(int id, boolean includeDeleted) {
-    return readFresh(() -> {
-      List<SubjectVersion> versions = state.versionsWithId(id, includeDeleted);
-      if (versions.isEmpty()) {
-        throw RegistryException.schemaIdNotFound(id);
-      }
-      return versions;
-    });
+    schemaById(id);
+    return state.versionsWithId(id, includeDeleted);
   }
 
   int maxId() {

@@ -215,6 +215,22 @@ class RegistryKafkaStorageTest {
     assertThrows(AssertionError.class, () -> http.get("/subjects"), "connection refused");
   }
 
+  @Test
+  void standaloneMainStartsFromEnvironment() {
+    try (SchemaRegistryServer server = SchemaRegistryMain.start(Map.of(
+        "GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+        "GROUNDSTREAM_KAFKA_CLIENT_DNS_LOOKUP", "use_all_dns_ips",
+        "GROUNDSTREAM_REGISTRY_HOST", "127.0.0.1",
+        "GROUNDSTREAM_REGISTRY_PORT", "0",
+        "GROUNDSTREAM_REGISTRY_TOPIC", "main-schemas"))) {
+      RegistryHttp http = new RegistryHttp(server.url());
+      Reply health = http.get("/health");
+      assertEquals(200, health.status());
+      assertEquals("UP", health.json().get("status").asText());
+      assertEquals(1, register(http, "main-value", TestSchemas.USER));
+    }
+  }
+
   private static Callable<List<Integer>> registerAll(
       RegistryHttp http, String prefix, int count, CountDownLatch go) {
     return () -> {

@@ -198,6 +198,15 @@ class RegistryProtocolTest {
     assertEquals(404, reply.status());
     assertEquals(404, reply.errorCode());
     assertEquals(V1_JSON, reply.contentType());
+
+    Reply wrongMethod = http.send(HttpRequest.newBuilder(http.uri("/config"))
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build());
+    assertEquals(405, wrongMethod.status());
+    assertEquals(405, wrongMethod.errorCode());
+
+    Reply notJson = http.post("/subjects/not-json-value/versions", "{schema:");
+    assertEquals(400, notJson.status());
+    assertEquals(400, notJson.errorCode());
   }
 
   @Test
@@ -292,6 +301,8 @@ class RegistryProtocolTest {
     assertEquals(List.of(2), ints(ok(http.get("/subjects/delete-version-value/versions"))));
     assertEquals(List.of(1, 2),
         ints(ok(http.get("/subjects/delete-version-value/versions?deleted=true"))));
+    assertEquals(0, ok(http.get("/schemas/ids/" + first + "/versions")).size());
+    assertEquals(1, ok(http.get("/schemas/ids/" + first + "/versions?deleted=true")).size());
     error(40402, http.get("/subjects/delete-version-value/versions/1"));
     assertEquals(first, ok(http.get("/subjects/delete-version-value/versions/1?deleted=true"))
         .get("id").asInt());
