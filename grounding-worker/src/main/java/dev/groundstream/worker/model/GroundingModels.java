@@ -1,0 +1,31 @@
+package dev.groundstream.worker.model;
+
+import dev.groundstream.worker.onnx.ModelSession;
+import dev.groundstream.worker.onnx.OrtSettings;
+import java.nio.file.Path;
+
+/** Loads a model folder: reads its card, opens one ONNX Runtime session, builds the plug-in of its kind. */
+public final class GroundingModels {
+  private GroundingModels() {}
+
+  public static GroundingModel load(Path folder, OrtSettings ort, PostprocessSettings ranking,
+      PhraseProposalScorer scorer) throws Exception {
+    ModelCard card = ModelCard.load(folder);
+    ModelSession session = ModelSession.open(card.modelFile(), ort);
+    try {
+      return switch (card.kind()) {
+        case DETECTOR_RANKER -> new DetectorRankerModel(card, session, ranking, scorer);
+        case BOX_QUERIES -> new BoxQueriesModel(card, session, ranking);
+        case CAPTION_SPANS -> new CaptionSpansModel(card, session, ranking);
+        case HEATMAP -> new HeatmapModel(card, session, ranking);
+      };
+    } catch (Exception | Error e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  public static GroundingModel load(Path folder, OrtSettings ort) throws Exception {
+    return load(folder, ort, PostprocessSettings.DEFAULT, new LabelMatchScorer());
+  }
+}

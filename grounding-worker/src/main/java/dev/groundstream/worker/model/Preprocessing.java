@@ -1,0 +1,32 @@
+package dev.groundstream.worker.model;
+
+/**
+ * How an image becomes the model's input tensor: resize to {@code width x height} ({@link ResizeMode}),
+ * pad letterbox borders with the raw value {@code padValue} (0..255), then per channel (RGB)
+ * {@code value = (pixel * scale - mean[c]) / std[c]} with {@code pixel} in 0..255.
+ */
+public record Preprocessing(int width, int height, TensorLayout layout, ResizeMode resize,
+    float scale, float[] mean, float[] std, int padValue) {
+
+  public Preprocessing {
+    if (width <= 0 || height <= 0) {
+      throw new ModelCardException("preprocessing.width/height must be positive, got " + width + "x" + height);
+    }
+    if (mean.length != 3 || std.length != 3) {
+      throw new ModelCardException("preprocessing.mean and preprocessing.std need 3 values (RGB)");
+    }
+    for (float s : std) {
+      if (!(s > 0)) {
+        throw new ModelCardException("preprocessing.std values must be positive");
+      }
+    }
+    if (padValue < 0 || padValue > 255) {
+      throw new ModelCardException("preprocessing.padValue must be within 0..255");
+    }
+  }
+
+  /** Floats in one preprocessed image. */
+  public int floatsPerImage() {
+    return 3 * width * height;
+  }
+}
