@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaRegistryServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
   private static final long HTTP_TIMEOUT_SECONDS = 30;
+  private static final long CLAIM_SWEEP_MILLIS = 60_000;
 
   private final Vertx vertx;
   private final KafkaRegistryStore store;
@@ -51,6 +52,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
       SchemaRegistryService service = new SchemaRegistryService(state, store);
       service.withdrawAbandonedClaims();
       vertx = Vertx.vertx();
+      scheduleClaimSweeps(vertx, service);
       HttpServer http = vertx.createHttpServer()
           .requestHandler(new RegistryRoutes(vertx, service).router())
           .listen(config.port(), config.host())
@@ -68,6 +70,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
       closeQuietly(vertx, store);
       throw new IllegalStateException("Interrupted while starting the schema registry", e);
     }
+  }
+
+  private static void scheduleClaimSweeps(Vertx vertx, SchemaRegistryService service) {
+    vertx.setPeriodic(CLAIM_SWEEP_MILLIS, timer -> vertx.executeBlocking(() -> {
+      service.sweepAbandonedClaims();
+      return null;
+    }, false).onFailure(e -> LOG.warn("Sweeping abandoned registry claims failed", e)));
   }
 
   /** A wildcard bind address is reached through the loopback interface. */

@@ -6,8 +6,10 @@ import dev.groundstream.schemas.registry.server.StoreRecord.SchemaKey;
 import dev.groundstream.schemas.registry.server.StoreRecord.SchemaRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
@@ -27,6 +29,8 @@ final class SchemaRegistryService {
   private final KafkaRegistryStore store;
   /** One write at a time per instance; races between instances are settled by the topic order. */
   private final Object writeLock = new Object();
+  /** Losing claims seen by the previous {@link #sweepAbandonedClaims()}. */
+  private Set<SchemaKey> losersAtLastSweep = Set.of();
 
   SchemaRegistryService(RegistryState state, KafkaRegistryStore store) {
     this.state = state;
@@ -275,9 +279,28 @@ final class SchemaRegistryService {
 
   // ---- housekeeping
 
-  /** Tombstones losing claims left behind by writers that died before withdrawing them. */
+  /**
+   * Tombstones every losing claim found while starting: no writer of this instance exists yet, so
+   * they belong to writers that died before withdrawing them. Left in the topic, a loser could
+   * take the place of its winner once compaction has removed the winner's records.
+   */
   void withdrawAbandonedClaims() {
-    List<SchemaKey> losers = state.unresolvedLosers();
+    withdraw(state.unresolvedLosers());
+  }
+
+  /**
+   * Tombstones losing claims that were already there at the previous sweep; a live writer
+   * withdraws its own within moments, so only abandoned ones survive a whole period.
+   */
+  synchronized void sweepAbandonedClaims() {
+    List<SchemaKey> current = state.unresolvedLosers();
+    List<SchemaKey> abandoned = current.stream().filter(losersAtLastSweep::contains).toList();
+    losersAtLastSweep = new HashSet<>(current);
+    abandoned.forEach(losersAtLastSweep::remove);
+    withdraw(abandoned);
+  }
+
+  private void withdraw(List<SchemaKey> losers) {
     if (losers.isEmpty()) {
       return;
     }

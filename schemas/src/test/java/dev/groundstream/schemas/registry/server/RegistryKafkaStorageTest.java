@@ -1,6 +1,7 @@
 package dev.groundstream.schemas.registry.server;
 
 import static dev.groundstream.schemas.registry.server.RegistryHttp.schemaBody;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import dev.groundstream.schemas.registry.server.RegistryHttp.Reply;
 import dev.groundstream.schemas.registry.server.StoreRecord.SchemaKey;
 import dev.groundstream.schemas.registry.server.StoreRecord.SchemaRecord;
 import dev.groundstream.testing.KafkaTestCluster;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,10 +30,15 @@ import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -247,16 +254,18 @@ class RegistryKafkaStorageTest {
   void laterConflictingClaimsAreIgnoredLiveAndOnReplay() throws Exception {
     String topic = "conflict-schemas";
     int id;
+    SchemaRecord lateVersionClaim;
+    SchemaRecord lateIdClaim;
     try (SchemaRegistryServer a = startRegistry(topic)) {
       RegistryHttp onA = new RegistryHttp(a.url());
       id = register(onA, "claimed-value", TestSchemas.USER);
-      // What a slower instance would write had it lost both races: version 1 of the subject
-      // with another schema, and the same id for another schema in another subject.
-      writeRaw(topic,
-          new SchemaRecord(new SchemaKey("claimed-value", 1, id + 1, "late-claim-1"),
-              canonical(TestSchemas.USER_WITH_DOC), false),
-          new SchemaRecord(new SchemaKey("thief-value", 1, id, "late-claim-2"),
-              canonical(TestSchemas.record("Thief")), false));
+      // What a slower instance would write had it lost both races and died before withdrawing:
+      // version 1 of the subject with another schema, and the same id for another schema.
+      lateVersionClaim = new SchemaRecord(new SchemaKey("claimed-value", 1, id + 1,
+          "late-claim-1"), canonical(TestSchemas.USER_WITH_DOC), false);
+      lateIdClaim = new SchemaRecord(new SchemaKey("thief-value", 1, id, "late-claim-2"),
+          canonical(TestSchemas.record("Thief")), false);
+      writeRaw(topic, lateVersionClaim, lateIdClaim);
       int next = register(onA, "after-conflict-value", TestSchemas.record("After"));
       assertEquals(id + 1, next, "the ignored claim did not use up id " + (id + 1));
       assertClaimsIgnored(onA, id);
@@ -264,6 +273,32 @@ class RegistryKafkaStorageTest {
     try (SchemaRegistryServer replayed = startRegistry(topic)) {
       assertClaimsIgnored(new RegistryHttp(replayed.url()), id);
     }
+    StoreRecordCodec codec = new StoreRecordCodec();
+    Set<String> tombstoned = tombstonedKeys(topic);
+    assertTrue(tombstoned.contains(new String(codec.encodeKey(lateVersionClaim), UTF_8))
+        && tombstoned.contains(new String(codec.encodeKey(lateIdClaim), UTF_8)),
+        "a starting instance withdraws abandoned losing claims: " + tombstoned);
+  }
+
+  /** Keys of every tombstone in the topic. */
+  private static Set<String> tombstonedKeys(String topic) {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    Set<String> keys = new HashSet<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      while (consumer.position(partition) < end) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.value() == null) {
+            keys.add(new String(record.key(), UTF_8));
+          }
+        }
+      }
+    }
+    return keys;
   }
 
   private static void assertClaimsIgnored(RegistryHttp http, int id) {
