@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -206,9 +207,7 @@ final class RegistryRoutes {
     boolean defaultToGlobal = flag(ctx, "defaultToGlobal");
     return () -> {
       CompatibilityLevel level = service.subjectLevel(subject)
-          .or(() -> defaultToGlobal
-              ? java.util.Optional.of(service.globalLevel())
-              : java.util.Optional.empty())
+          .or(() -> defaultToGlobal ? Optional.of(service.globalLevel()) : Optional.empty())
           .orElseThrow(() -> RegistryException.subjectLevelConfigNotFound(subject));
       return level("compatibilityLevel", level);
     };

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -33,7 +34,7 @@ final class RegistryTopic {
     } catch (ExecutionException e) {
       throw RegistryException.storeError(
           "Cannot prepare registry topic " + topic + ": " + e.getCause(), e.getCause());
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw RegistryException.timeout("Timed out preparing registry topic " + topic);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -42,7 +43,7 @@ final class RegistryTopic {
   }
 
   private static void create(Admin admin, String topic)
-      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+      throws ExecutionException, InterruptedException, TimeoutException {
     NewTopic newTopic = new NewTopic(topic, Optional.of(1), Optional.empty())
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     try {
@@ -56,7 +57,7 @@ final class RegistryTopic {
   }
 
   private static void verify(Admin admin, String topic)
-      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+      throws ExecutionException, InterruptedException, TimeoutException {
     TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
     if (description.partitions().size() != 1) {
