@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.groundstream.testing.KafkaTestCluster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
+import org.apache.flink.avro.shaded.org.apache.avro.Schema;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.CachedSchemaRegistryClient;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaMetadata;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
+import org.apache.flink.formats.avro.registry.confluent.ConfluentSchemaRegistryCoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,23 @@ class ConfluentClientInteropTest {
     assertEquals(new AvroSchema(TestSchemas.USER_WITH_EMAIL).canonicalString(),
         latest.getSchema());
     assertTrue(client().getAllSubjects().contains("interop-value"));
+  }
+
+  @Test
+  void flinkCoderWritesAndReadsTheConfluentWireFormat() throws Exception {
+    // Flink's jar relocates Avro too.
+    Schema schema = new Schema.Parser().parse(TestSchemas.USER_WITH_DOC);
+    ByteArrayOutputStream framed = new ByteArrayOutputStream();
+    new ConfluentSchemaRegistryCoder("interop-coder-value", client()).writeSchema(schema, framed);
+
+    byte[] header = framed.toByteArray();
+    assertEquals(5, header.length, "magic byte and a 4-byte id");
+    assertEquals(0, header[0]);
+    int id = ByteBuffer.wrap(header, 1, 4).getInt();
+    assertEquals(id, client().getId("interop-coder-value",
+        new AvroSchema(TestSchemas.USER_WITH_DOC)));
+    assertEquals(schema, new ConfluentSchemaRegistryCoder(client())
+        .readSchema(new ByteArrayInputStream(header)));
   }
 
   @Test
