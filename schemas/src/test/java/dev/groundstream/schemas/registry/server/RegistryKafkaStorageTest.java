@@ -280,6 +280,31 @@ class RegistryKafkaStorageTest {
         "a starting instance withdraws abandoned losing claims: " + tombstoned);
   }
 
+  @Test
+  void liveInstanceWithdrawsClaimsAbandonedForAWholeSweepPeriod() {
+    String topic = "sweep-schemas";
+    RegistryState state = new RegistryState();
+    try (KafkaRegistryStore store = new KafkaRegistryStore(
+        Map.of("bootstrap.servers", kafka.bootstrapServers()), topic, state)) {
+      store.start();
+      SchemaRegistryService service = new SchemaRegistryService(state, store);
+      assertEquals(1, service.register("swept-value", TestSchemas.USER));
+      SchemaRecord abandoned = new SchemaRecord(new SchemaKey("swept-value", 1, 2, "dead"),
+          canonical(TestSchemas.USER_WITH_DOC), false);
+      store.write(List.of(abandoned));
+      assertEquals(List.of(abandoned.key()), state.unresolvedLosers());
+
+      service.sweepAbandonedClaims();
+      assertEquals(List.of(abandoned.key()), state.unresolvedLosers(),
+          "a loser seen for the first time may still be withdrawn by its own writer");
+      service.sweepAbandonedClaims();
+      assertEquals(List.of(), state.unresolvedLosers(), "withdrawn at the second sweep");
+      assertEquals(1, state.version("swept-value", 1).orElseThrow().id(), "the winner stays");
+    }
+    assertTrue(tombstonedKeys(topic).contains(new String(new StoreRecordCodec().encodeKey(
+        new SchemaRecord(new SchemaKey("swept-value", 1, 2, "dead"), null, false)), UTF_8)));
+  }
+
   /** Keys of every tombstone in the topic. */
   private static Set<String> tombstonedKeys(String topic) {
     TopicPartition partition = new TopicPartition(topic, 0);
