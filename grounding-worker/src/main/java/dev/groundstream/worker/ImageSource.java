@@ -1,0 +1,69 @@
+package dev.groundstream.worker;
+
+import dev.groundstream.avro.ImageRef;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The encoded bytes of a request's image: inline, or a {@code file:} URI inside the configured
+ * blob directory (claim check). Paths outside that directory and other schemes are refused, so a
+ * request cannot make the worker read arbitrary files. A 64-hex sha256 is verified.
+ */
+public final class ImageSource {
+  private final Optional<Path> blobDir;
+
+  public ImageSource(Optional<Path> blobDir) {
+    this.blobDir = blobDir.map(p -> p.toAbsolutePath().normalize());
+  }
+
+  public byte[] bytes(ImageRef ref) throws IOException {
+    byte[] bytes;
+    if (ref.getInline() != null) {
+      ByteBuffer inline = ref.getInline().duplicate();
+      bytes = new byte[inline.remaining()];
+      inline.get(bytes);
+    } else if (ref.getUri() != null) {
+      bytes = Files.readAllBytes(resolve(ref.getUri()));
+    } else {
+      throw new IOException("image has neither inline bytes nor a URI");
+    }
+    verify(ref.getSha256(), bytes);
+    return bytes;
+  }
+
+  private Path resolve(String uriText) throws IOException {
+    URI uri = URI.create(uriText);
+    if (!"file".equals(uri.getScheme())) {
+      throw new IOException("image URI scheme '" + uri.getScheme() + "' is not supported (only file:)");
+    }
+    if (blobDir.isEmpty()) {
+      throw new IOException("image URI " + uriText + " but no blob directory is configured (GROUNDSTREAM_BLOB_DIR)");
+    }
+    Path path = Path.of(uri).toAbsolutePath().normalize();
+    if (!path.startsWith(blobDir.get())) {
+      throw new IOException("image URI " + uriText + " is outside the blob directory " + blobDir.get());
+    }
+    return path;
+  }
+
+  private static void verify(String expectedHex, byte[] bytes) throws IOException {
+    if (expectedHex == null || !expectedHex.matches("[0-9a-fA-F]{64}")) {
+      return; // no usable checksum given
+    }
+    try {
+      String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      if (!actual.equalsIgnoreCase(expectedHex)) {
+        throw new IOException("image sha256 " + actual + " does not match the request's " + expectedHex);
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

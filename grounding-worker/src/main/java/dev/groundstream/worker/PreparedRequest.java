@@ -1,0 +1,12 @@
+package dev.groundstream.worker;
+
+import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.worker.model.PreprocessedImage;
+
+/** A consumed record after decode and preprocessing: ready for the model, or failed at a step. */
+public sealed interface PreparedRequest {
+  record Ready(GroundingRequest request, PreprocessedImage image, double preprocessMs) implements PreparedRequest {}
+
+  /** {@code step}: deserialize, load-image or decode-image; {@code request} is null when unreadable. */
+  record Failed(String step, Exception error, GroundingRequest request) implements PreparedRequest {}
+}
