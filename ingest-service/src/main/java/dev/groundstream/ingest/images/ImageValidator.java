@@ -1,0 +1,113 @@
+package dev.groundstream.ingest.images;
+
+import dev.groundstream.ingest.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes an upload once to prove it is a whole, readable image and to learn its size.
+ *
+ * <p>Order matters for safety: the byte cap is checked by the caller before we get the bytes,
+ * then the dimensions are read from the header alone and anything over {@code maxPixels} is
+ * refused (413) <em>before</em> the pixel data is touched, so a decompression bomb (a few KB
+ * declaring 100k x 100k) never allocates its raster. The full decode then runs with source
+ * subsampling: every byte of the stream is still entropy-decoded (truncation and corruption
+ * are caught) but the raster kept in memory stays around {@link #DECODE_BUDGET_PIXELS}.
+ */
+public final class ImageValidator {
+  /** Pixels of the raster the validating decode may allocate. */
+  static final long DECODE_BUDGET_PIXELS = 4L * 1024 * 1024;
+
+  private final long maxBytes;
+  private final long maxPixels;
+
+  public ImageValidator(long maxBytes, long maxPixels) {
+    this.maxBytes = maxBytes;
+    this.maxPixels = maxPixels;
+  }
+
+  public ValidatedImage validate(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw InvalidInputException.badRequest("empty_image", "The image is empty");
+    }
+    if (bytes.length > maxBytes) {
+      throw new InvalidInputException(413, "image_too_large",
+          "The image has " + bytes.length + " bytes; the limit is " + maxBytes);
+    }
+    MediaType type = MediaType.sniff(bytes).orElseThrow(() ->
+        InvalidInputException.badRequest("not_an_image", "The bytes are not a JPEG, PNG or WebP image"));
+    if (!type.groundable()) {
+      throw new InvalidInputException(415, "unsupported_media_type",
+          type.mimeType() + " is not supported; send JPEG or PNG");
+    }
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      ImageReader reader = readerFor(type, in);
+      try {
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        checkDimensions(width, height);
+        decodeFully(reader, width, height, type);
+        return new ValidatedImage(bytes, type, width, height, Sha256.hex(bytes));
+      } finally {
+        reader.dispose();
+      }
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // ImageIO signals corrupt data with IIOException, EOFException and, for some malformed
+      // headers, IllegalArgumentException/IndexOutOfBounds: all are bad input, not our failure.
+      throw InvalidInputException.badRequest("corrupt_image",
+          "The " + type.mimeType() + " image cannot be decoded: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      throw new InvalidInputException(413, "image_too_large", "The image is too large to decode");
+    }
+  }
+
+  private static ImageReader readerFor(MediaType type, ImageInputStream in) {
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type.mimeType());
+    if (!readers.hasNext()) {
+      throw new InvalidInputException(415, "unsupported_media_type",
+          type.mimeType() + " cannot be decoded by this service (no ImageIO reader installed)");
+    }
+    return readers.next();
+  }
+
+  private void checkDimensions(int width, int height) {
+    if (width <= 0 || height <= 0) {
+      throw InvalidInputException.badRequest("corrupt_image", "The image declares " + width + "x" + height + " pixels");
+    }
+    long pixels = (long) width * height;
+    if (pixels > maxPixels) {
+      throw new InvalidInputException(413, "too_many_pixels", "The image declares " + width + "x" + height
+          + " = " + pixels + " pixels; the limit is " + maxPixels + " (decompression bombs are refused before decoding)");
+    }
+  }
+
+  private static void decodeFully(ImageReader reader, int width, int height, MediaType type) throws IOException {
+    AtomicReference<String> warning = new AtomicReference<>();
+    // The JPEG reader reports a truncated stream as a warning and fills the rest with grey.
+    reader.addIIOReadWarningListener((source, message) -> warning.compareAndSet(null, message));
+    ImageReadParam param = reader.getDefaultReadParam();
+    int step = subsampling(width, height);
+    if (step > 1) {
+      param.setSourceSubsampling(step, step, 0, 0);
+    }
+    reader.read(0, param);
+    if (warning.get() != null) {
+      throw InvalidInputException.badRequest("corrupt_image",
+          "The " + type.mimeType() + " image is truncated or corrupt: " + warning.get());
+    }
+  }
+
+  static int subsampling(int width, int height) {
+    double ratio = (double) width * height / DECODE_BUDGET_PIXELS;
+    return ratio <= 1 ? 1 : (int) Math.ceil(Math.sqrt(ratio));
+  }
+}
