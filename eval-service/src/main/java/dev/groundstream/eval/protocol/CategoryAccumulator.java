@@ -16,6 +16,20 @@ public final class CategoryAccumulator {
 
     private final TreeMap<String, CategoryCounts> byCategory = new TreeMap<>();
 
+    /** Rebuilds an accumulator from stored counts (e.g. a state store); zero categories are dropped. */
+    public static CategoryAccumulator of(Map<String, CategoryCounts> counts) {
+        CategoryAccumulator accumulator = new CategoryAccumulator();
+        counts.forEach((category, value) -> {
+            if (value.hasNegativeCount()) {
+                throw new IllegalArgumentException("negative count in category " + category);
+            }
+            if (!value.isZero()) {
+                accumulator.byCategory.put(category, value.copy());
+            }
+        });
+        return accumulator;
+    }
+
     public CategoryAccumulator add(Evaluation evaluation) {
         apply(evaluation, +1, byCategory);
         return this;

@@ -1,0 +1,239 @@
+package dev.groundstream.eval.config;
+
+import dev.groundstream.config.KafkaConnection;
+import dev.groundstream.config.RegistryConnection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every setting of the eval service, typed. Read from the environment ({@code GROUNDSTREAM_EVAL_*};
+ * Kafka and registry from {@code GROUNDSTREAM_KAFKA_*} / {@code GROUNDSTREAM_REGISTRY_*}), each
+ * overridable by a flag {@code --name=value} (flag names are {@link #KEYS}; the environment name is
+ * {@code GROUNDSTREAM_EVAL_} + the flag name upper-cased with '-' as '_').
+ *
+ * <p>Durations are ISO-8601 ({@code PT1M}) or a number with unit ({@code 90s}, {@code 5m}, {@code 1h},
+ * {@code 500ms}). A floor or margin of {@code off} disables that alert rule half.
+ */
+public record EvalConfig(
+    KafkaConnection kafka,
+    RegistryConnection registry,
+    String applicationId,
+    Path stateDir,
+    String httpHost,
+    int httpPort,
+    String processingGuarantee,
+    int streamThreads,
+    Duration commitInterval,
+    long cacheMaxBytes,
+    Duration tumblingWindow,
+    Duration hoppingWindow,
+    Duration hoppingAdvance,
+    Duration grace,
+    Duration windowRetention,
+    double noBoxScoreThreshold,
+    double recallFloor,
+    double recallMargin,
+    double scoreFloor,
+    double scoreMargin,
+    long alertMinSamples,
+    int alertMinBaselineWindows,
+    double baselineAlpha,
+    boolean createTopics) {
+
+  public static final String ENV_PREFIX = "GROUNDSTREAM_EVAL_";
+  public static final String AT_LEAST_ONCE = "at_least_once";
+  public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
+
+  /** Flag names with their defaults. */
+  public static final Map<String, String> KEYS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("bootstrap-servers", "");
+    d.put("registry-url", "");
+    d.put("application-id", "groundstream-eval");
+    d.put("state-dir", System.getProperty("java.io.tmpdir") + "/groundstream-eval");
+    d.put("http-host", "localhost");
+    d.put("http-port", "8083");
+    d.put("processing-guarantee", AT_LEAST_ONCE);
+    d.put("stream-threads", "1");
+    d.put("commit-interval", "1s");
+    d.put("cache-max-bytes", Long.toString(10L * 1024 * 1024));
+    d.put("tumbling-window", "1m");
+    d.put("hopping-window", "1h");
+    d.put("hopping-advance", "5m");
+    d.put("grace", "1m");
+    d.put("window-retention", "6h");
+    d.put("no-box-score-threshold", "0.3");
+    d.put("recall-floor", "off");
+    d.put("recall-margin", "0.1");
+    d.put("score-floor", "off");
+    d.put("score-margin", "0.15");
+    d.put("alert-min-samples", "20");
+    d.put("alert-min-baseline-windows", "3");
+    d.put("baseline-alpha", "0.3");
+    d.put("create-topics", "true");
+    return Map.copyOf(d);
+  }
+
+  public EvalConfig {
+    if (!Set.of(AT_LEAST_ONCE, EXACTLY_ONCE_V2).contains(processingGuarantee)) {
+      throw new IllegalArgumentException("processing-guarantee must be " + AT_LEAST_ONCE + " or "
+          + EXACTLY_ONCE_V2 + ", not " + processingGuarantee);
+    }
+    if (hoppingAdvance.compareTo(hoppingWindow) > 0 || hoppingAdvance.isZero()) {
+      throw new IllegalArgumentException("hopping-advance must be > 0 and <= hopping-window");
+    }
+    if (windowRetention.compareTo(hoppingWindow.plus(grace)) < 0) {
+      throw new IllegalArgumentException("window-retention must be at least hopping-window + grace");
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new IllegalArgumentException("http-port out of range: " + httpPort);
+    }
+    if (!(baselineAlpha > 0 && baselineAlpha <= 1)) {
+      throw new IllegalArgumentException("baseline-alpha must be in (0, 1]");
+    }
+  }
+
+  /** From the process environment and command-line flags. */
+  public static EvalConfig fromEnvironmentAndArgs(Map<String, String> env, List<String> args) {
+    Map<String, String> values = new HashMap<>();
+    KEYS.forEach((key, fallback) -> values.put(key, env.getOrDefault(envName(key), fallback)));
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("flags look like --name=value, got " + arg);
+      }
+      String key = arg.substring(2, arg.indexOf('='));
+      if (!KEYS.containsKey(key)) {
+        throw new IllegalArgumentException("unknown flag --" + key + "; known: " + KEYS.keySet());
+      }
+      values.put(key, arg.substring(arg.indexOf('=') + 1));
+    }
+    KafkaConnection kafka = KafkaConnection.fromEnvironment(env);
+    if (!values.get("bootstrap-servers").isEmpty()) {
+      kafka = kafka.withBootstrapServers(values.get("bootstrap-servers"));
+    }
+    RegistryConnection registry = RegistryConnection.fromEnvironment(env);
+    if (!values.get("registry-url").isEmpty()) {
+      registry = registry.withUrl(values.get("registry-url"));
+    }
+    return fromValues(kafka, registry, values::get);
+  }
+
+  /** Defaults for everything but the connections; for tests and embedding. */
+  public static EvalConfig defaults(KafkaConnection kafka, RegistryConnection registry) {
+    return fromValues(kafka, registry, KEYS::get);
+  }
+
+  private static EvalConfig fromValues(KafkaConnection kafka, RegistryConnection registry,
+      Function<String, String> v) {
+    return new EvalConfig(kafka, registry,
+        v.apply("application-id"),
+        Path.of(v.apply("state-dir")),
+        v.apply("http-host"),
+        Integer.parseInt(v.apply("http-port")),
+        v.apply("processing-guarantee"),
+        Integer.parseInt(v.apply("stream-threads")),
+        duration(v.apply("commit-interval")),
+        Long.parseLong(v.apply("cache-max-bytes")),
+        duration(v.apply("tumbling-window")),
+        duration(v.apply("hopping-window")),
+        duration(v.apply("hopping-advance")),
+        duration(v.apply("grace")),
+        duration(v.apply("window-retention")),
+        Double.parseDouble(v.apply("no-box-score-threshold")),
+        optionalDouble(v.apply("recall-floor")),
+        optionalDouble(v.apply("recall-margin")),
+        optionalDouble(v.apply("score-floor")),
+        optionalDouble(v.apply("score-margin")),
+        Long.parseLong(v.apply("alert-min-samples")),
+        Integer.parseInt(v.apply("alert-min-baseline-windows")),
+        Double.parseDouble(v.apply("baseline-alpha")),
+        Boolean.parseBoolean(v.apply("create-topics")));
+  }
+
+  public static String envName(String key) {
+    return ENV_PREFIX + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  static double optionalDouble(String value) {
+    return "off".equalsIgnoreCase(value.trim()) ? Double.NaN : Double.parseDouble(value.trim());
+  }
+
+  static Duration duration(String value) {
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    if (v.startsWith("p")) {
+      return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+    }
+    if (v.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+    }
+    long amount = Long.parseLong(v.substring(0, v.length() - 1));
+    return switch (v.charAt(v.length() - 1)) {
+      case 's' -> Duration.ofSeconds(amount);
+      case 'm' -> Duration.ofMinutes(amount);
+      case 'h' -> Duration.ofHours(amount);
+      case 'd' -> Duration.ofDays(amount);
+      default -> throw new IllegalArgumentException("not a duration: " + value);
+    };
+  }
+
+  /** A window's name on MetricKey/AccuracySnapshot, e.g. tumbling-1m, hopping-1h. */
+  public static String windowName(String kind, Duration size) {
+    long seconds = size.toSeconds();
+    String text = seconds % 3600 == 0 ? seconds / 3600 + "h"
+        : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    return kind + "-" + text;
+  }
+
+  public String tumblingName() {
+    return windowName("tumbling", tumblingWindow);
+  }
+
+  public String hoppingName() {
+    return windowName("hopping", hoppingWindow);
+  }
+
+  // Copies for tests and embedding (records have no withers).
+  public EvalConfig withApplicationId(String id) {
+    return new EvalConfig(kafka, registry, id, stateDir, httpHost, httpPort, processingGuarantee, streamThreads,
+        commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace, windowRetention,
+        noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin, alertMinSamples,
+        alertMinBaselineWindows, baselineAlpha, createTopics);
+  }
+
+  public EvalConfig withStateDir(Path dir) {
+    return new EvalConfig(kafka, registry, applicationId, dir, httpHost, httpPort, processingGuarantee,
+        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
+        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
+        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
+  }
+
+  public EvalConfig withHttpPort(int port) {
+    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, port, processingGuarantee,
+        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
+        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
+        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
+  }
+
+  public EvalConfig withAlerts(double recallFloor, double recallMargin, double scoreFloor, double scoreMargin,
+      long minSamples, int minBaselineWindows) {
+    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, httpPort, processingGuarantee,
+        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
+        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
+        minSamples, minBaselineWindows, baselineAlpha, createTopics);
+  }
+
+  public EvalConfig withProcessingGuarantee(String guarantee) {
+    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, httpPort, guarantee,
+        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
+        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
+        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.groundstream.eval.streams;
+
+import dev.groundstream.avro.DeadLetter;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+
+/** Builds the DeadLetter records this stage writes to grounding.dlq. */
+public final class DeadLetters {
+  public static final String STAGE = "eval";
+
+  private DeadLetters() {}
+
+  /** A record that could not be evaluated (or was evaluated with corrections), with the reason. */
+  public static DeadLetter rejected(String sourceTopic, Integer partition, Long offset, String reason,
+      String message, Instant failedAt, Map<String, String> attributes) {
+    return DeadLetter.newBuilder()
+        .setStage(STAGE)
+        .setSourceTopic(sourceTopic)
+        .setSourcePartition(partition)
+        .setSourceOffset(offset)
+        .setErrorClass(reason)
+        .setMessage(message)
+        .setFailedAt(failedAt)
+        .setAttributes(Map.copyOf(attributes))
+        .build();
+  }
+
+  /** A record whose bytes could not be deserialized; the bytes are kept for replay. */
+  public static DeadLetter undeserializable(String sourceTopic, int partition, long offset,
+      Exception error, byte[] originalValue, Instant failedAt) {
+    return DeadLetter.newBuilder()
+        .setStage(STAGE)
+        .setSourceTopic(sourceTopic)
+        .setSourcePartition(partition)
+        .setSourceOffset(offset)
+        .setErrorClass(error.getClass().getName())
+        .setMessage(String.valueOf(error.getMessage()))
+        .setOriginalValue(originalValue == null ? null : ByteBuffer.wrap(originalValue))
+        .setFailedAt(failedAt)
+        .setAttributes(Map.of())
+        .build();
+  }
+}

@@ -1,0 +1,237 @@
+package dev.groundstream.eval.streams;
+
+import dev.groundstream.avro.DeadLetterKey;
+import dev.groundstream.avro.Evaluation;
+import dev.groundstream.avro.EvaluationKey;
+import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.avro.RequestKey;
+import dev.groundstream.eval.config.EvalConfig;
+import dev.groundstream.eval.protocol.CategoryCounts;
+import dev.groundstream.schemas.Topics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The eval-service topology:
+ * <ol>
+ *   <li>results + truth (co-partitioned by RequestKey) -> {@link ResultTruthJoinProcessor} -> one
+ *       Evaluation per (request, model) on grounding.evaluations; bad input -> grounding.dlq.</li>
+ *   <li>each change -> signed deltas (-old, +new) re-keyed by model|dataset, stamped with event time ->
+ *       all-time, tumbling and hopping aggregates (queryable) -> grounding.metrics.</li>
+ *   <li>results -> label-free {@link SignalSketch} per model|dataset in tumbling windows (queryable).</li>
+ *   <li>closed tumbling windows (suppressed until close) -> {@link AlertProcessor} -> grounding.alerts.</li>
+ * </ol>
+ */
+public final class EvalTopology {
+  public static final String RECALL_AT_1 = "recallAt1";
+  public static final String TOP1_SCORE_P50 = "top1ScoreP50";
+
+  private final EvalConfig config;
+  private final EvalSerdes serdes;
+  private final EvalCounters counters;
+
+  public EvalTopology(EvalConfig config, EvalSerdes serdes, EvalCounters counters) {
+    this.config = config;
+    this.serdes = serdes;
+    this.counters = counters;
+  }
+
+  public Topology build() {
+    StreamsBuilder builder = new StreamsBuilder();
+    var resultCodec = new InternalAvroSerde<>(GroundingResult.class);
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RESULTS),
+        Serdes.String(), resultCodec));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TRUTH),
+        Serdes.String(), new InternalAvroSerde<>(GroundTruth.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVALUATIONS),
+        Serdes.String(), new InternalAvroSerde<>(Evaluation.class)));
+    for (String alertStore : List.of(StoreNames.ACCURACY_ALERT_STATE, StoreNames.SIGNAL_ALERT_STATE)) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(alertStore),
+          Serdes.String(), new AlertStateSerde()));
+    }
+
+    KStream<RequestKey, GroundingResult> results = builder.stream(Topics.RESULTS,
+        Consumed.with(serdes.requestKey(), serdes.result()).withTimestampExtractor(new ResultEventTimeExtractor())
+            .withName("results-source"));
+    KStream<RequestKey, GroundTruth> truth = builder.stream(Topics.TRUTH,
+        Consumed.with(serdes.requestKey(), serdes.truth()).withName("truth-source"));
+
+    KStream<EvaluationKey, EvaluationChange> changes = results.mapValues(v -> (Object) v, Named.as("results-as-input"))
+        .merge(truth.mapValues(v -> (Object) v, Named.as("truth-as-input")), Named.as("join-input"))
+        .process(() -> new ResultTruthJoinProcessor(counters), Named.as("result-truth-join"),
+            StoreNames.RESULTS, StoreNames.TRUTH, StoreNames.EVALUATIONS);
+
+    changes.filter((key, change) -> change.changesEvaluation(), Named.as("evaluation-changes"))
+        .mapValues(EvaluationChange::current, Named.as("current-evaluation"))
+        .to(Topics.EVALUATIONS, Produced.with(serdes.evaluationKey(), serdes.evaluation()).withName("evaluations-sink"));
+    changes.filter((key, change) -> change.deadLetter() != null, Named.as("join-dead-letters"))
+        .map((key, change) -> KeyValue.pair(new DeadLetterKey(null), change.deadLetter()), Named.as("to-dead-letter"))
+        .to(Topics.DLQ, Produced.with(serdes.deadLetterKey(), serdes.deadLetter()).withName("dlq-sink"));
+
+    buildAggregates(changes);
+    buildSignals(results);
+    return builder.build();
+  }
+
+  private void buildAggregates(KStream<EvaluationKey, EvaluationChange> changes) {
+    KGroupedStream<String, EvaluationDelta> deltas = changes
+        .process(DeltaSplitter::new, Named.as("evaluation-deltas"))
+        .repartition(Repartitioned.with(Serdes.String(), new EvaluationDeltaSerde()).withName("deltas-by-model-dataset"))
+        .groupByKey(Grouped.with(Serdes.String(), new EvaluationDeltaSerde()));
+    MetricAggregateSerde aggregateSerde = new MetricAggregateSerde();
+
+    KTable<String, MetricAggregate> allTime = deltas.aggregate(MetricAggregate::new, EvalTopology::apply,
+        Named.as("aggregate-all-time"),
+        Materialized.<String, MetricAggregate, KeyValueStore<Bytes, byte[]>>as(StoreNames.METRICS_ALL_TIME)
+            .withKeySerde(Serdes.String()).withValueSerde(aggregateSerde));
+    allTime.toStream(Named.as("all-time-changes"))
+        .flatMap((key, aggregate) -> MetricSnapshots.of(key, MetricSnapshots.ALL_TIME, Instant.EPOCH,
+            MetricSnapshots.OPEN_END, aggregate, Instant.now()), Named.as("all-time-snapshots"))
+        .to(Topics.METRICS, Produced.with(serdes.metricKey(), serdes.snapshot()).withName("metrics-all-time-sink"));
+
+    KTable<Windowed<String>, MetricAggregate> tumbling = deltas
+        .windowedBy(TimeWindows.ofSizeAndGrace(config.tumblingWindow(), config.grace()))
+        .aggregate(MetricAggregate::new, EvalTopology::apply, Named.as("aggregate-tumbling"),
+            Materialized.<String, MetricAggregate, WindowStore<Bytes, byte[]>>as(StoreNames.METRICS_TUMBLING)
+                .withKeySerde(Serdes.String()).withValueSerde(aggregateSerde)
+                .withRetention(config.windowRetention()));
+    writeWindowed(tumbling, config.tumblingName(), "tumbling");
+
+    KTable<Windowed<String>, MetricAggregate> hopping = deltas
+        .windowedBy(TimeWindows.ofSizeAndGrace(config.hoppingWindow(), config.grace())
+            .advanceBy(config.hoppingAdvance()))
+        .aggregate(MetricAggregate::new, EvalTopology::apply, Named.as("aggregate-hopping"),
+            Materialized.<String, MetricAggregate, WindowStore<Bytes, byte[]>>as(StoreNames.METRICS_HOPPING)
+                .withKeySerde(Serdes.String()).withValueSerde(aggregateSerde)
+                .withRetention(config.windowRetention()));
+    writeWindowed(hopping, config.hoppingName(), "hopping");
+
+    buildAccuracyAlerts(tumbling);
+  }
+
+  /** Accuracy alerts on closed tumbling windows. */
+  private void buildAccuracyAlerts(KTable<Windowed<String>, MetricAggregate> tumbling) {
+    Map<String, AlertRule> rules = Map.of(RECALL_AT_1, new AlertRule(RECALL_AT_1, config.recallFloor(),
+        config.recallMargin(), config.alertMinSamples(), config.alertMinBaselineWindows()));
+    tumbling.suppress(Suppressed.<Windowed<String>>untilWindowCloses(Suppressed.BufferConfig.unbounded())
+            .withName("closed-tumbling-accuracy"))
+        .toStream(Named.as("closed-accuracy-windows"))
+        .process(() -> new AlertProcessor<MetricAggregate>(StoreNames.ACCURACY_ALERT_STATE, rules,
+            config.baselineAlpha(), EvalTopology::accuracyObservations, counters),
+            Named.as("accuracy-alerts"), StoreNames.ACCURACY_ALERT_STATE)
+        .to(Topics.ALERTS, Produced.with(serdes.modelKey(), serdes.alert()).withName("accuracy-alerts-sink"));
+  }
+
+  private void buildSignals(KStream<RequestKey, GroundingResult> results) {
+    double threshold = config.noBoxScoreThreshold();
+    KTable<Windowed<String>, SignalSketch> signals = results
+        .filter((key, result) -> result != null && key != null
+            && ResultTruthJoinProcessor.validate(key.getRequestId(), result) == null, Named.as("valid-results"))
+        .map((key, result) -> KeyValue.pair(
+            CompositeKeys.modelDataset(CompositeKeys.modelId(result.getModel()), result.getDataset()),
+            SignalSketch.of(result, threshold)), Named.as("result-signals"))
+        .repartition(Repartitioned.with(Serdes.String(), new SignalSketchSerde()).withName("signals-by-model-dataset"))
+        .groupByKey(Grouped.with(Serdes.String(), new SignalSketchSerde()))
+        .windowedBy(TimeWindows.ofSizeAndGrace(config.tumblingWindow(), config.grace()))
+        .reduce(SignalSketch::merge, Named.as("signals-tumbling"),
+            Materialized.<String, SignalSketch, WindowStore<Bytes, byte[]>>as(StoreNames.SIGNALS_TUMBLING)
+                .withKeySerde(Serdes.String()).withValueSerde(new SignalSketchSerde())
+                .withRetention(config.windowRetention()));
+
+    Map<String, AlertRule> rules = Map.of(TOP1_SCORE_P50, new AlertRule(TOP1_SCORE_P50, config.scoreFloor(),
+        config.scoreMargin(), config.alertMinSamples(), config.alertMinBaselineWindows()));
+    signals.suppress(Suppressed.<Windowed<String>>untilWindowCloses(Suppressed.BufferConfig.unbounded())
+            .withName("closed-tumbling-signals"))
+        .toStream(Named.as("closed-signal-windows"))
+        .process(() -> new AlertProcessor<SignalSketch>(StoreNames.SIGNAL_ALERT_STATE, rules,
+            config.baselineAlpha(), EvalTopology::signalObservations, counters),
+            Named.as("signal-alerts"), StoreNames.SIGNAL_ALERT_STATE)
+        .to(Topics.ALERTS, Produced.with(serdes.modelKey(), serdes.alert()).withName("signal-alerts-sink"));
+  }
+
+  private void writeWindowed(KTable<Windowed<String>, MetricAggregate> table, String windowName, String prefix) {
+    table.toStream(Named.as(prefix + "-changes"))
+        .filter((key, aggregate) -> aggregate != null, Named.as(prefix + "-present"))
+        .flatMap((key, aggregate) -> MetricSnapshots.of(key.key(), windowName,
+            Instant.ofEpochMilli(key.window().start()), Instant.ofEpochMilli(key.window().end()), aggregate,
+            Instant.now()), Named.as(prefix + "-snapshots"))
+        .to(Topics.METRICS, Produced.with(serdes.metricKey(), serdes.snapshot()).withName("metrics-" + prefix + "-sink"));
+  }
+
+  private static MetricAggregate apply(String key, EvaluationDelta delta, MetricAggregate aggregate) {
+    aggregate.apply(delta);
+    return aggregate;
+  }
+
+  static List<AlertObservation> accuracyObservations(Windowed<String> key, MetricAggregate aggregate) {
+    String[] parts = CompositeKeys.split(key.key());
+    List<AlertObservation> out = new ArrayList<>();
+    for (String category : aggregate.seenCategories()) {
+      CategoryCounts counts = aggregate.category(category);
+      out.add(new AlertObservation(parts[0], parts[1], category, RECALL_AT_1, counts.recallAt1(),
+          counts.evaluablePhrases(), key.window().start(), key.window().end()));
+    }
+    return out;
+  }
+
+  static List<AlertObservation> signalObservations(Windowed<String> key, SignalSketch sketch) {
+    String[] parts = CompositeKeys.split(key.key());
+    List<AlertObservation> out = new ArrayList<>();
+    sketch.categories().forEach((category, signals) -> out.add(new AlertObservation(parts[0], parts[1], category,
+        TOP1_SCORE_P50, signals.top1ScoreQuantile(0.5), signals.top1Scores.count(),
+        key.window().start(), key.window().end())));
+    return out;
+  }
+
+  /** Splits each change into -previous and +current, keyed by model|dataset, timed by event time. */
+  static final class DeltaSplitter implements Processor<EvaluationKey, EvaluationChange, String, EvaluationDelta> {
+    private ProcessorContext<String, EvaluationDelta> context;
+
+    @Override
+    public void init(ProcessorContext<String, EvaluationDelta> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<EvaluationKey, EvaluationChange> record) {
+      EvaluationChange change = record.value();
+      if (change.previous() != null) {
+        forward(-1, change.previous());
+      }
+      if (change.current() != null) {
+        forward(+1, change.current());
+      }
+    }
+
+    private void forward(int sign, Evaluation evaluation) {
+      String key = CompositeKeys.modelDataset(CompositeKeys.modelId(evaluation.getModel()), evaluation.getDataset());
+      context.forward(new Record<>(key, new EvaluationDelta(sign, evaluation), evaluation.getEventTime().toEpochMilli()));
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.groundstream.eval.streams;
+
+import dev.groundstream.avro.DeadLetter;
+import dev.groundstream.avro.Evaluation;
+
+/**
+ * What one join step changed for one (request, model): the evaluation it replaced (null when new),
+ * the current one (null when the truth was deleted) and, for bad input, a dead letter saying why.
+ * Carrying both old and new lets the aggregates subtract the old before adding the new.
+ */
+public record EvaluationChange(Evaluation previous, Evaluation current, DeadLetter deadLetter) {
+
+  public static EvaluationChange rejected(DeadLetter deadLetter) {
+    return new EvaluationChange(null, null, deadLetter);
+  }
+
+  public boolean changesEvaluation() {
+    return previous != null || current != null;
+  }
+}

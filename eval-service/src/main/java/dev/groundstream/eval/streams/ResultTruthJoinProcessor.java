@@ -1,0 +1,211 @@
+package dev.groundstream.eval.streams;
+
+import dev.groundstream.avro.DeadLetter;
+import dev.groundstream.avro.Evaluation;
+import dev.groundstream.avro.EvaluationKey;
+import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.avro.ModelRef;
+import dev.groundstream.avro.RequestKey;
+import dev.groundstream.eval.protocol.EvaluationAnomalies;
+import dev.groundstream.eval.protocol.EvaluationOutcome;
+import dev.groundstream.eval.protocol.ResultEvaluator;
+import dev.groundstream.schemas.Topics;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The results x truth join, equivalent to a table-table join with a (request, model) key on the
+ * result side: both inputs are co-partitioned by RequestKey and land in this one processor, which
+ * keeps the latest result per (request, model) and the latest truth per request. A result looks up
+ * its truth; a truth (new or updated, e.g. human labels arriving days later) re-evaluates every
+ * model's result of its request, so no label is ever dropped for arriving late. Each emitted change
+ * carries the replaced evaluation so the aggregates can subtract it.
+ *
+ * <p>Input values are either {@link GroundingResult} or {@link GroundTruth} (two sources feed it).
+ */
+public final class ResultTruthJoinProcessor implements Processor<RequestKey, Object, EvaluationKey, EvaluationChange> {
+  private final EvalCounters counters;
+  private ProcessorContext<EvaluationKey, EvaluationChange> context;
+  private KeyValueStore<String, GroundingResult> results;
+  private KeyValueStore<String, GroundTruth> truths;
+  private KeyValueStore<String, Evaluation> evaluations;
+
+  public ResultTruthJoinProcessor(EvalCounters counters) {
+    this.counters = counters;
+  }
+
+  @Override
+  public void init(ProcessorContext<EvaluationKey, EvaluationChange> context) {
+    this.context = context;
+    this.results = context.getStateStore(StoreNames.RESULTS);
+    this.truths = context.getStateStore(StoreNames.TRUTH);
+    this.evaluations = context.getStateStore(StoreNames.EVALUATIONS);
+  }
+
+  @Override
+  public void process(Record<RequestKey, Object> record) {
+    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+    UUID requestId = record.key() == null ? null : record.key().getRequestId();
+    if (Topics.TRUTH.equals(topic)) {
+      onTruth(requestId, (GroundTruth) record.value());
+    } else {
+      onResult(requestId, (GroundingResult) record.value());
+    }
+  }
+
+  private void onResult(UUID requestId, GroundingResult result) {
+    if (result == null) {
+      return; // results are a delete topic: a tombstone there carries no meaning
+    }
+    String problem = validate(requestId, result);
+    if (problem != null) {
+      counters.rejectedResult();
+      reject(result, "InvalidResult", problem);
+      return;
+    }
+    String modelId = CompositeKeys.modelId(result.getModel());
+    results.put(CompositeKeys.requestModel(result.getRequestId(), modelId), result);
+    GroundTruth truth = truths.get(result.getRequestId().toString());
+    if (truth != null) {
+      evaluate(result, truth);
+    }
+  }
+
+  private void onTruth(UUID requestId, GroundTruth truth) {
+    if (requestId == null) {
+      return;
+    }
+    if (truth == null) {
+      truths.delete(requestId.toString());
+      retractEvaluations(requestId);
+      return;
+    }
+    if (!requestId.equals(truth.getRequestId())) {
+      counters.rejectedTruth();
+      emit(null, null, deadLetter("KeyMismatch", "truth key " + requestId + " differs from its requestId "
+          + truth.getRequestId(), Map.of("requestId", requestId.toString())), requestId, "", 0L);
+      return;
+    }
+    truths.put(requestId.toString(), truth);
+    try (KeyValueIterator<String, GroundingResult> it =
+             results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
+      while (it.hasNext()) {
+        evaluate(it.next().value, truth);
+      }
+    }
+  }
+
+  private void evaluate(GroundingResult result, GroundTruth truth) {
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    EvaluationOutcome outcome = ResultEvaluator.evaluate(result, truth, now);
+    String modelId = CompositeKeys.modelId(result.getModel());
+    String storeKey = CompositeKeys.requestModel(result.getRequestId(), modelId);
+    Evaluation previous = evaluations.get(storeKey);
+    evaluations.put(storeKey, outcome.evaluation());
+    counters.evaluated(outcome.evaluation().getPhrases().size());
+    DeadLetter anomalies = null;
+    if (!outcome.anomalies().isClean()) {
+      // Still evaluated (bad values score as misses), but operators see why on the DLQ.
+      counters.anomalous();
+      anomalies = deadLetter("EvaluationAnomalies", describe(outcome.anomalies()),
+          Map.of("requestId", result.getRequestId().toString(), "model", modelId));
+    }
+    emit(previous, outcome.evaluation(), anomalies, result.getRequestId(), modelId,
+        result.getRequestCreatedAt().toEpochMilli());
+  }
+
+  private void retractEvaluations(UUID requestId) {
+    try (KeyValueIterator<String, GroundingResult> it =
+             results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
+      while (it.hasNext()) {
+        var entry = it.next();
+        Evaluation previous = evaluations.delete(entry.key);
+        if (previous != null) {
+          emit(previous, null, null, requestId, CompositeKeys.modelId(previous.getModel()),
+              previous.getEventTime().toEpochMilli());
+        }
+      }
+    }
+  }
+
+  private void emit(Evaluation previous, Evaluation current, DeadLetter deadLetter, UUID requestId,
+      String modelId, long eventTime) {
+    // Event time (the request's createdAt) becomes the record time, so windows downstream use it.
+    context.forward(new Record<>(new EvaluationKey(requestId, modelId),
+        new EvaluationChange(previous, current, deadLetter), eventTime));
+  }
+
+  private void reject(GroundingResult result, String reason, String message) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (result.getRequestId() != null) {
+      attributes.put("requestId", result.getRequestId().toString());
+    }
+    ModelRef model = result.getModel();
+    if (model != null) {
+      attributes.put("model", model.getName() + ":" + model.getVersion());
+    }
+    emit(null, null, deadLetter(reason, message, attributes), result.getRequestId(), "",
+        context.currentStreamTimeMs());
+  }
+
+  private DeadLetter deadLetter(String reason, String message, Map<String, String> attributes) {
+    var metadata = context.recordMetadata();
+    return DeadLetters.rejected(metadata.map(RecordMetadata::topic).orElse(null),
+        metadata.map(RecordMetadata::partition).orElse(null),
+        metadata.map(RecordMetadata::offset).orElse(null), reason, message,
+        Instant.ofEpochMilli(context.currentSystemTimeMs()), attributes);
+  }
+
+  /** Why a result cannot be evaluated at all; null when it can. */
+  static String validate(UUID keyRequestId, GroundingResult result) {
+    if (result.getRequestId() == null || !result.getRequestId().equals(keyRequestId)) {
+      return "result key " + keyRequestId + " differs from its requestId " + result.getRequestId();
+    }
+    ModelRef model = result.getModel();
+    if (model == null || model.getName() == null || model.getName().isBlank()
+        || model.getVersion() == null || model.getVersion().isBlank()) {
+      return "unknown model: result has no model name and version";
+    }
+    return null;
+  }
+
+  static String describe(EvaluationAnomalies a) {
+    StringBuilder out = new StringBuilder("evaluated with corrections:");
+    append(out, "invalidPredictedBoxes", a.invalidPredictedBoxes());
+    append(out, "invalidTruthBoxes", a.invalidTruthBoxes());
+    append(out, "invalidScores", a.invalidScores());
+    append(out, "malformedHeatmaps", a.malformedHeatmaps());
+    append(out, "invalidHeatmapCells", a.invalidHeatmapCells());
+    append(out, "heatmapsWithoutMass", a.heatmapsWithoutMass());
+    append(out, "invalidPoints", a.invalidPoints());
+    append(out, "missingResultPhrases", a.missingResultPhrases());
+    append(out, "duplicateResultPhrases", a.duplicateResultPhrases());
+    append(out, "duplicateTruthPhrases", a.duplicateTruthPhrases());
+    if (!a.unknownResultPhraseIds().isEmpty()) {
+      out.append(" unknownResultPhraseIds=").append(a.unknownResultPhraseIds());
+    }
+    if (a.imageSizeMismatch()) {
+      out.append(" imageSizeMismatch");
+    }
+    if (a.invalidImageSize()) {
+      out.append(" invalidImageSize");
+    }
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, String name, int count) {
+    if (count > 0) {
+      out.append(' ').append(name).append('=').append(count);
+    }
+  }
+}
