@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ final class RegistryTopic {
   static void ensure(Admin admin, String topic) {
     try {
       create(admin, topic);
-      verify(admin, topic);
+      verifyOnceVisible(admin, topic);
     } catch (ExecutionException e) {
       throw RegistryException.storeError(
           "Cannot prepare registry topic " + topic + ": " + e.getCause(), e.getCause());
@@ -52,6 +53,26 @@ final class RegistryTopic {
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw e;
+      }
+    }
+  }
+
+  /**
+   * A freshly created topic is not described by every broker at once: metadata propagates
+   * asynchronously, so "unknown topic" right after creation means "not yet", not "absent".
+   */
+  private static void verifyOnceVisible(Admin admin, String topic)
+      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        verify(admin, topic);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
       }
     }
   }
