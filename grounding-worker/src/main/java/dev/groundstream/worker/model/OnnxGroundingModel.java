@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What every ONNX plug-in shares: the card, one session, the preprocessor, ranking settings. */
 abstract class OnnxGroundingModel implements GroundingModel {
@@ -65,10 +66,10 @@ abstract class OnnxGroundingModel implements GroundingModel {
     return new ScoredBox(o[0], o[1], o[2], o[3], score);
   }
 
-  /** Runs the session with named inputs; closes the input tensors. */
+  /** Runs the session with named inputs, computing only the card's outputs; closes the input tensors. */
   protected OrtSession.Result run(Map<String, OnnxTensor> inputs) throws Exception {
     try {
-      return session.run(inputs);
+      return session.run(inputs, Set.copyOf(card.outputs().values()));
     } finally {
       inputs.values().forEach(OnnxTensor::close);
     }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,11 @@ public final class ModelSession implements AutoCloseable {
   /** Runs the model; the caller closes the result (and its own input tensors). */
   public OrtSession.Result run(Map<String, OnnxTensor> inputs) throws OrtException {
     return session.run(inputs);
+  }
+
+  /** Runs the model computing only {@code outputs} (a detector's debug heads are skipped). */
+  public OrtSession.Result run(Map<String, OnnxTensor> inputs, Set<String> outputs) throws OrtException {
+    return session.run(inputs, outputs);
   }
 
   @Override
