@@ -14,8 +14,9 @@ public final class Secrets {
   public static boolean isSecret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
     return k.contains("password") || k.contains("jaas") || k.contains("user.info")
-        || k.contains("secret") || k.contains("token") || k.endsWith(".key")
-        || k.contains("keystore.key") || k.contains("credentials");
+        || k.contains("secret") || k.contains("token") || k.contains("credentials")
+        // ssl.keystore.key and ssl.keystore.certificate.chain hold PEM material inline.
+        || k.endsWith(".key") || k.contains("keystore.certificate");
   }
 
   /** A printable copy of the settings with secret values replaced. */

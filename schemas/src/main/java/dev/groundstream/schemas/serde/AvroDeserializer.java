@@ -1,7 +1,7 @@
 package dev.groundstream.schemas.serde;
 
-import dev.groundstream.schemas.AvroClassTrust;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.schemas.AvroClassTrust;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
 import dev.groundstream.schemas.registry.client.SchemaRegistryException;

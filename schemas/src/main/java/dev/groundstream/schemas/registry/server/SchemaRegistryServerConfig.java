@@ -1,7 +1,9 @@
 package dev.groundstream.schemas.registry.server;
 
+import dev.groundstream.config.EnvironmentSettings;
+import dev.groundstream.config.KafkaConnection;
+import dev.groundstream.config.Secrets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,8 +21,6 @@ public record SchemaRegistryServerConfig(
 
   public static final String DEFAULT_TOPIC = "_schemas";
   public static final String DEFAULT_HOST = "127.0.0.1";
-  /** Environment variable prefix whose remainder names a Kafka client property. */
-  public static final String KAFKA_ENV_PREFIX = "GROUNDSTREAM_KAFKA_";
   public static final String PORT_ENV = "GROUNDSTREAM_REGISTRY_PORT";
   public static final String HOST_ENV = "GROUNDSTREAM_REGISTRY_HOST";
   public static final String TOPIC_ENV = "GROUNDSTREAM_REGISTRY_TOPIC";
@@ -52,16 +52,9 @@ public record SchemaRegistryServerConfig(
    * (default _schemas).
    */
   public static SchemaRegistryServerConfig fromEnvironment(Map<String, String> env) {
-    Map<String, Object> kafka = new HashMap<>();
-    env.forEach((name, value) -> {
-      if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
-        String property = name.substring(KAFKA_ENV_PREFIX.length())
-            .toLowerCase(Locale.ROOT).replace('_', '.');
-        kafka.put(property, value);
-      }
-    });
+    Map<String, Object> kafka = new HashMap<>(EnvironmentSettings.withPrefix(env, KafkaConnection.ENV_PREFIX));
     if (!kafka.containsKey("bootstrap.servers")) {
-      throw new IllegalArgumentException(KAFKA_ENV_PREFIX + "BOOTSTRAP_SERVERS is required");
+      throw new IllegalArgumentException(KafkaConnection.ENV_PREFIX + "BOOTSTRAP_SERVERS is required");
     }
     String portText = env.getOrDefault(PORT_ENV, "8081");
     int port;
@@ -75,8 +68,8 @@ public record SchemaRegistryServerConfig(
   }
 
   /** The Kafka client properties with secret values hidden, for logs. */
-  public Map<String, Object> describableKafkaClientProps() {
-    return SecretRedaction.redact(kafkaClientProps);
+  public Map<String, String> describableKafkaClientProps() {
+    return Secrets.masked(kafkaClientProps);
   }
 
   @Override
