@@ -1,0 +1,227 @@
+package dev.groundstream.eval.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groundstream.avro.AccuracySnapshot;
+import dev.groundstream.avro.Evaluation;
+import dev.groundstream.avro.QualityAlert;
+import dev.groundstream.eval.config.EvalConfig;
+import dev.groundstream.eval.protocol.HitMetric;
+import dev.groundstream.eval.protocol.PairedEvaluations;
+import dev.groundstream.eval.stats.PairedCounts;
+import dev.groundstream.eval.streams.AlertState;
+import dev.groundstream.eval.streams.CompositeKeys;
+import dev.groundstream.eval.streams.MetricAggregate;
+import dev.groundstream.eval.streams.MetricSnapshots;
+import dev.groundstream.eval.streams.SignalSketch;
+import dev.groundstream.eval.streams.StoreNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * Answers every API query from this instance's own stores only; {@link ClusterQueries} combines the
+ * answers of all instances. Results are JSON so that remote and local answers merge the same way.
+ */
+public final class LocalQueries {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final StoreAccess stores;
+  private final EvalConfig config;
+
+  public LocalQueries(StoreAccess stores, EvalConfig config) {
+    this.stores = stores;
+    this.config = config;
+  }
+
+  /** Snapshots matching the query, one per (model, dataset, category, window start). */
+  public ArrayNode metrics(MetricQuery query) {
+    List<AccuracySnapshot> out = new ArrayList<>();
+    Instant now = Instant.now();
+    String exactKey = query.model() != null && query.dataset() != null
+        ? CompositeKeys.modelDataset(query.model(), query.dataset()) : null;
+    if (MetricSnapshots.ALL_TIME.equals(query.window())) {
+      ReadOnlyKeyValueStore<String, MetricAggregate> store = stores.keyValueStore(StoreNames.METRICS_ALL_TIME);
+      if (exactKey != null) {
+        MetricAggregate aggregate = store.get(exactKey);
+        if (aggregate != null) {
+          add(out, exactKey, query, Instant.EPOCH, MetricSnapshots.OPEN_END, aggregate, now);
+        }
+      } else {
+        try (KeyValueIterator<String, MetricAggregate> it = store.all()) {
+          it.forEachRemaining(kv -> add(out, kv.key, query, Instant.EPOCH, MetricSnapshots.OPEN_END, kv.value, now));
+        }
+      }
+    } else {
+      String storeName = query.window().equals(config.tumblingName()) ? StoreNames.METRICS_TUMBLING
+          : StoreNames.METRICS_HOPPING;
+      ReadOnlyWindowStore<String, MetricAggregate> store = stores.windowStore(storeName);
+      try (KeyValueIterator<Windowed<String>, MetricAggregate> it = exactKey != null
+          ? store.fetch(exactKey, exactKey, Instant.ofEpochMilli(query.from()), Instant.ofEpochMilli(query.to()))
+          : store.fetchAll(Instant.ofEpochMilli(query.from()), Instant.ofEpochMilli(query.to()))) {
+        it.forEachRemaining(kv -> add(out, kv.key.key(), query, Instant.ofEpochMilli(kv.key.window().start()),
+            Instant.ofEpochMilli(kv.key.window().end()), kv.value, now));
+      }
+    }
+    return AvroJson.toJson(out);
+  }
+
+  private void add(List<AccuracySnapshot> out, String key, MetricQuery query, Instant start, Instant end,
+      MetricAggregate aggregate, Instant now) {
+    String[] parts = CompositeKeys.split(key);
+    if ((query.model() != null && !query.model().equals(parts[0]))
+        || (query.dataset() != null && !query.dataset().equals(parts[1]))) {
+      return;
+    }
+    for (KeyValue<?, AccuracySnapshot> kv : MetricSnapshots.of(key, query.window(), start, end, aggregate, now)) {
+      if (query.category() == null || query.category().equals(kv.value.getCategory())) {
+        out.add(kv.value);
+      }
+    }
+  }
+
+  /** Every model's current evaluation of one request. */
+  public ArrayNode evaluationsOf(UUID requestId) {
+    ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
+    List<Evaluation> out = new ArrayList<>();
+    try (KeyValueIterator<String, Evaluation> it =
+             store.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return AvroJson.toJson(out);
+  }
+
+  /**
+   * The n most recently computed evaluations here. A full scan of the store with a bounded heap:
+   * O(evaluations) per call, fine for a dashboard polling every few seconds at moderate volume.
+   */
+  public ArrayNode latestEvaluations(int n) {
+    ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
+    Comparator<Evaluation> byEvaluatedAt = Comparator.comparing(Evaluation::getEvaluatedAt);
+    PriorityQueue<Evaluation> newest = new PriorityQueue<>(byEvaluatedAt);
+    try (KeyValueIterator<String, Evaluation> it = store.all()) {
+      it.forEachRemaining(kv -> {
+        newest.add(kv.value);
+        if (newest.size() > n) {
+          newest.poll();
+        }
+      });
+    }
+    List<Evaluation> out = new ArrayList<>(newest);
+    out.sort(byEvaluatedAt.reversed());
+    return AvroJson.toJson(out);
+  }
+
+  /**
+   * The paired 2x2 table of models a and b over the requests both evaluated here. Both models'
+   * evaluations of a request share its partition (same RequestKey), so pairing per instance and
+   * adding the tables of all instances is exact. Keys are sorted by request id, so one pass with
+   * one request in memory suffices.
+   */
+  public ObjectNode pairedCounts(String modelA, String modelB, String dataset, HitMetric metric) {
+    ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
+    PairedCounts counts = new PairedCounts();
+    String currentRequest = null;
+    Evaluation a = null;
+    Evaluation b = null;
+    try (KeyValueIterator<String, Evaluation> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Evaluation> kv = it.next();
+        String[] parts = CompositeKeys.split(kv.key);
+        if (!parts[0].equals(currentRequest)) {
+          pair(a, b, dataset, metric, counts);
+          currentRequest = parts[0];
+          a = null;
+          b = null;
+        }
+        if (parts[1].equals(modelA)) {
+          a = kv.value;
+        } else if (parts[1].equals(modelB)) {
+          b = kv.value;
+        }
+      }
+    }
+    pair(a, b, dataset, metric, counts);
+    ObjectNode node = NODES.objectNode();
+    node.put("bothRight", counts.bothRight());
+    node.put("onlyA", counts.onlyA());
+    node.put("onlyB", counts.onlyB());
+    node.put("bothWrong", counts.bothWrong());
+    return node;
+  }
+
+  private static void pair(Evaluation a, Evaluation b, String dataset, HitMetric metric, PairedCounts counts) {
+    if (a == null || b == null) {
+      return;
+    }
+    if (dataset != null && (!dataset.equals(a.getDataset()) || !dataset.equals(b.getDataset()))) {
+      return;
+    }
+    PairedEvaluations.add(a, b, metric, counts);
+  }
+
+  /** Label-free signals per model, dataset, category and tumbling window. */
+  public ArrayNode signals(String model, String dataset, String category, long from, long to) {
+    ReadOnlyWindowStore<String, SignalSketch> store = stores.windowStore(StoreNames.SIGNALS_TUMBLING);
+    ArrayNode out = NODES.arrayNode();
+    try (KeyValueIterator<Windowed<String>, SignalSketch> it =
+             store.fetchAll(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
+      it.forEachRemaining(kv -> {
+        String[] parts = CompositeKeys.split(kv.key.key());
+        if ((model != null && !model.equals(parts[0])) || (dataset != null && !dataset.equals(parts[1]))) {
+          return;
+        }
+        SignalSketch sketch = kv.value;
+        sketch.categories().forEach((name, signals) -> {
+          if (category != null && !category.equals(name)) {
+            return;
+          }
+          ObjectNode node = out.addObject();
+          node.put("model", parts[0]);
+          node.put("dataset", parts[1]);
+          node.put("category", name);
+          node.put("window", config.tumblingName());
+          node.put("windowStart", kv.key.window().start());
+          node.put("windowEnd", kv.key.window().end());
+          node.put("phrases", signals.phrases());
+          node.set("top1ScoreP50", AvroJson.number(signals.top1ScoreQuantile(0.5)));
+          node.set("top1ScoreP90", AvroJson.number(signals.top1ScoreQuantile(0.9)));
+          node.put("noBoxShare", signals.noBoxShare());
+          if ("all".equals(name)) {
+            node.put("results", sketch.results());
+            node.set("latencyP50Ms", AvroJson.number(sketch.latencyQuantileMs(0.5)));
+            node.set("latencyP90Ms", AvroJson.number(sketch.latencyQuantileMs(0.9)));
+            node.set("latencyP99Ms", AvroJson.number(sketch.latencyQuantileMs(0.99)));
+          }
+        });
+      });
+    }
+    return out;
+  }
+
+  /** The last alert of every rule here, newest first. */
+  public ArrayNode alerts(int n) {
+    List<QualityAlert> alerts = new ArrayList<>();
+    for (String name : List.of(StoreNames.ACCURACY_ALERT_STATE, StoreNames.SIGNAL_ALERT_STATE)) {
+      ReadOnlyKeyValueStore<String, AlertState> store = stores.keyValueStore(name);
+      try (KeyValueIterator<String, AlertState> it = store.all()) {
+        it.forEachRemaining(kv -> {
+          if (kv.value.lastAlert() != null) {
+            alerts.add(kv.value.lastAlert());
+          }
+        });
+      }
+    }
+    alerts.sort(Comparator.comparing(QualityAlert::getRaisedAt).reversed());
+    return AvroJson.toJson(alerts.subList(0, Math.min(n, alerts.size())));
+  }
+}

@@ -1,0 +1,210 @@
+// GroundStream live dashboard: polls the REST API every 2 s and redraws in place (no reload).
+'use strict';
+
+const REFRESH_MS = 2000;
+const CATEGORY_ORDER = ['all', 'people', 'clothing', 'bodyparts', 'animals', 'vehicles', 'instruments', 'scene', 'other'];
+const COLORS = ['#2f6fde', '#e67e22', '#1e8e4f', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d'];
+const state = { info: null, models: [], categoryChart: null, timelineChart: null };
+
+const pct = x => (x === null || x === undefined) ? '–' : (x * 100).toFixed(1) + '%';
+const num = (x, digits) => (x === null || x === undefined) ? '–' : Number(x).toFixed(digits);
+const hhmm = ms => new Date(ms).toISOString().substring(11, 16);
+const el = (tag, attrs = {}, text) => {
+  const node = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+const color = i => COLORS[i % COLORS.length];
+const byCategory = (a, b) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b);
+
+async function getJson(url) {
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new Error(url + ' -> ' + response.status);
+  return response.json();
+}
+
+async function refresh() {
+  try {
+    const health = await fetch('/health', { cache: 'no-store' }).then(r => r.json()).catch(() => ({ state: 'UNREACHABLE' }));
+    renderHealth(health);
+    if (!state.info) state.info = await getJson('/api/info');
+    const [allTime, windows, signals, alerts, latest] = await Promise.all([
+      getJson('/api/metrics?window=all-time'),
+      getJson('/api/metrics?category=all&window=' + encodeURIComponent(state.info.tumblingWindow)),
+      getJson('/api/signals?category=all'),
+      getJson('/api/alerts?n=15'),
+      getJson('/api/evaluations/latest?n=8'),
+    ]);
+    renderRecallTable(allTime);
+    renderCategoryChart(allTime);
+    renderTimeline(windows);
+    renderSignals(signals);
+    renderAlerts(alerts);
+    renderLatest(latest);
+    updateModelChoices(allTime);
+    await refreshComparison();
+    document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+    document.body.dataset.refreshed = String(Date.now());
+  } catch (error) {
+    document.getElementById('updated').textContent = 'update failed: ' + error.message;
+  }
+}
+
+function renderHealth(health) {
+  const badge = document.getElementById('health');
+  badge.textContent = health.state;
+  badge.className = 'badge ' + (health.state === 'RUNNING' ? 'up' : 'down');
+}
+
+function renderRecallTable(snapshots) {
+  const wrap = document.getElementById('recall-table-wrap');
+  if (snapshots.length === 0) return;
+  snapshots.sort((a, b) => a.model.localeCompare(b.model) || a.dataset.localeCompare(b.dataset) || byCategory(a.category, b.category));
+  const table = el('table', { id: 'recall-table', class: 'recall numbers' });
+  const head = table.createTHead().insertRow();
+  ['model', 'dataset', 'type', 'phrases', 'R@1', 'R@5', 'R@10', 'merged box', 'pointing'].forEach(h => head.appendChild(el('th', {}, h)));
+  const body = table.createTBody();
+  for (const s of snapshots) {
+    const row = body.insertRow();
+    row.appendChild(el('td', {}, s.model));
+    row.appendChild(el('td', {}, s.dataset));
+    row.appendChild(el('td', {}, s.category));
+    const cell = (metric, text) => row.appendChild(el('td', {
+      class: 'metric', 'data-model': s.model, 'data-dataset': s.dataset, 'data-category': s.category, 'data-metric': metric,
+    }, text));
+    cell('evaluablePhrases', String(s.evaluablePhrases));
+    cell('recallAt1', pct(s.recallAt1));
+    cell('recallAt5', pct(s.recallAt5));
+    cell('recallAt10', pct(s.recallAt10));
+    cell('mergedBoxAccuracy', pct(s.mergedBoxAccuracy));
+    cell('pointingAccuracy', pct(s.pointingAccuracy));
+  }
+  wrap.replaceChildren(table);
+}
+
+function seriesName(s) { return s.model + ' · ' + s.dataset; }
+
+function renderCategoryChart(snapshots) {
+  const categories = [...new Set(snapshots.map(s => s.category))].sort(byCategory);
+  const series = [...new Set(snapshots.map(seriesName))].sort();
+  const datasets = series.map((name, i) => ({
+    label: name, backgroundColor: color(i),
+    data: categories.map(c => {
+      const s = snapshots.find(x => seriesName(x) === name && x.category === c);
+      return s ? s.recallAt1 * 100 : null;
+    }),
+  }));
+  state.categoryChart = draw(state.categoryChart, 'category-chart', 'bar', categories, datasets);
+}
+
+function renderTimeline(windows) {
+  document.getElementById('window-name').textContent = '(' + state.info.tumblingWindow + ' windows, all phrases)';
+  const starts = [...new Set(windows.map(w => w.windowStart))].sort((a, b) => a - b).slice(-60);
+  const series = [...new Set(windows.map(seriesName))].sort();
+  const datasets = series.map((name, i) => ({
+    label: name, borderColor: color(i), backgroundColor: color(i), tension: 0.2, spanGaps: true, pointRadius: 3,
+    data: starts.map(t => {
+      const w = windows.find(x => seriesName(x) === name && x.windowStart === t);
+      return w ? w.recallAt1 * 100 : null;
+    }),
+  }));
+  state.timelineChart = draw(state.timelineChart, 'timeline-chart', 'line', starts.map(hhmm), datasets);
+}
+
+function draw(chart, canvasId, type, labels, datasets) {
+  if (!chart) {
+    return new Chart(document.getElementById(canvasId), {
+      type, data: { labels, datasets },
+      options: {
+        animation: false, maintainAspectRatio: false,
+        scales: { y: { min: 0, max: 100, title: { display: true, text: 'recall@1 (%)' } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    });
+  }
+  chart.data.labels = labels;
+  chart.data.datasets = datasets;
+  chart.update('none');
+  return chart;
+}
+
+function updateModelChoices(snapshots) {
+  const models = [...new Set(snapshots.map(s => s.model))].sort();
+  if (models.join() === state.models.join()) return;
+  state.models = models;
+  for (const [id, pick] of [['compare-a', 0], ['compare-b', 1]]) {
+    const select = document.getElementById(id);
+    const previous = select.value;
+    select.replaceChildren(...models.map(m => el('option', { value: m }, m)));
+    select.value = models.includes(previous) ? previous : (models[pick] || models[0] || '');
+  }
+}
+
+async function refreshComparison() {
+  const a = document.getElementById('compare-a').value;
+  const b = document.getElementById('compare-b').value;
+  if (!a || !b || a === b) return;
+  const c = await getJson('/api/compare?a=' + encodeURIComponent(a) + '&b=' + encodeURIComponent(b));
+  document.getElementById('compare-acc-a').textContent = pct(c.accuracyA);
+  document.getElementById('compare-acc-b').textContent = pct(c.accuracyB);
+  document.getElementById('compare-only-a').textContent = c.onlyA;
+  document.getElementById('compare-only-b').textContent = c.onlyB;
+  document.getElementById('compare-pairs').textContent = c.pairs;
+  document.getElementById('compare-diff').textContent = (c.differenceBMinusA >= 0 ? '+' : '') + (c.differenceBMinusA * 100).toFixed(1) + ' pt';
+  document.getElementById('compare-p').textContent = c.mcNemarExactPValue.toPrecision(3);
+  const verdict = document.getElementById('compare-verdict');
+  const significant = c.pairs > 0 && c.mcNemarExactPValue < 0.05;
+  verdict.textContent = c.pairs === 0 ? 'no shared evaluations yet'
+    : significant ? (c.differenceBMinusA > 0 ? 'B is significantly better' : 'A is significantly better') : 'no significant difference';
+  verdict.className = significant ? 'verdict-sig' : 'muted';
+}
+
+function renderSignals(signals) {
+  const latest = new Map();
+  for (const s of signals) {
+    const key = seriesName(s);
+    if (!latest.has(key) || latest.get(key).windowStart < s.windowStart) latest.set(key, s);
+  }
+  const body = document.querySelector('#signals-table tbody');
+  body.replaceChildren(...[...latest.entries()].sort().map(([name, s]) => {
+    const row = el('tr');
+    row.appendChild(el('td', {}, name));
+    row.appendChild(el('td', {}, num(s.top1ScoreP50, 2)));
+    row.appendChild(el('td', {}, num(s.top1ScoreP90, 2)));
+    row.appendChild(el('td', {}, pct(s.noBoxShare)));
+    row.appendChild(el('td', {}, num(s.latencyP50Ms, 1) + ' ms'));
+    row.appendChild(el('td', {}, num(s.latencyP90Ms, 1) + ' ms'));
+    return row;
+  }));
+}
+
+function renderAlerts(alerts) {
+  const list = document.getElementById('alerts');
+  if (alerts.length === 0) return;
+  list.replaceChildren(...alerts.map(a => {
+    const item = el('li');
+    item.appendChild(el('time', {}, hhmm(a.windowStart) + '–' + hhmm(a.windowEnd)));
+    item.appendChild(el('span', { class: 'signal' }, a.signal));
+    item.appendChild(el('span', {}, a.message));
+    return item;
+  }));
+}
+
+function renderLatest(evaluations) {
+  const body = document.querySelector('#latest-table tbody');
+  body.replaceChildren(...evaluations.map(e => {
+    const evaluable = e.phrases.filter(p => p.evaluable);
+    const hits = evaluable.filter(p => p.hitAt1).length;
+    const row = el('tr');
+    row.appendChild(el('td', { title: e.requestId }, e.requestId.substring(0, 8)));
+    row.appendChild(el('td', {}, e.model.name + ':' + e.model.version));
+    row.appendChild(el('td', {}, e.dataset));
+    row.appendChild(el('td', {}, hits + ' / ' + evaluable.length));
+    return row;
+  }));
+}
+
+for (const id of ['compare-a', 'compare-b']) document.getElementById(id).addEventListener('change', refreshComparison);
+refresh();
+setInterval(refresh, REFRESH_MS);
