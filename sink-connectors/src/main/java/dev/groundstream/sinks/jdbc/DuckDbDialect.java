@@ -28,6 +28,15 @@ public final class DuckDbDialect implements SqlDialect {
     return new org.duckdb.DuckDBDriver();
   }
 
+  /**
+   * DuckDB has no users, and its in-process instance cache refuses a second connection to the same
+   * file with different settings: unknown properties would count as settings.
+   */
+  @Override
+  public boolean usesCredentials() {
+    return false;
+  }
+
   @Override
   public boolean reinsertsDeletedKeysInOneTransaction() {
     return false;

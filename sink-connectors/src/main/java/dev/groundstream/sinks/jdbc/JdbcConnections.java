@@ -16,10 +16,10 @@ final class JdbcConnections {
 
   Connection open() throws SQLException {
     Properties properties = new Properties();
-    if (config.user() != null) {
+    if (dialect.usesCredentials() && config.user() != null) {
       properties.setProperty("user", config.user());
     }
-    if (config.password() != null) {
+    if (dialect.usesCredentials() && config.password() != null) {
       properties.setProperty("password", config.password().value());
     }
     Connection connection = dialect.driver().connect(config.url(), properties);

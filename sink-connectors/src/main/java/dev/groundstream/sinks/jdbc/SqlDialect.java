@@ -35,6 +35,11 @@ public interface SqlDialect {
     return true;
   }
 
+  /** Whether connection.user/password are passed to the driver (DuckDB has no users). */
+  default boolean usesCredentials() {
+    return true;
+  }
+
   default String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
