@@ -1,0 +1,145 @@
+package dev.groundstream.ingest;
+
+import dev.groundstream.ingest.http.ApiKeyAuthHandler;
+import dev.groundstream.ingest.http.FailureResponder;
+import dev.groundstream.ingest.http.HealthHandler;
+import dev.groundstream.ingest.http.IngestMetrics;
+import dev.groundstream.ingest.http.IngestRouter;
+import dev.groundstream.ingest.http.LabelsHandler;
+import dev.groundstream.ingest.http.RequestsHandler;
+import dev.groundstream.ingest.http.TenantRateLimitHandler;
+import dev.groundstream.ingest.http.UploadParser;
+import dev.groundstream.ingest.images.AddressPolicy;
+import dev.groundstream.ingest.images.BlobStore;
+import dev.groundstream.ingest.images.ImageRefFactory;
+import dev.groundstream.ingest.images.ImageValidator;
+import dev.groundstream.ingest.images.UriImageFetcher;
+import dev.groundstream.ingest.kafka.GroundingProducer;
+import dev.groundstream.ingest.phrases.CaptionPhraser;
+import dev.groundstream.ingest.requests.LabelIngestor;
+import dev.groundstream.ingest.requests.PhraseValidator;
+import dev.groundstream.ingest.requests.RequestIngestor;
+import dev.groundstream.ingest.requests.RequestStore;
+import dev.groundstream.schemas.TopicCreator;
+import dev.groundstream.schemas.Topics;
+import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
+import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest HTTP service: {@link #start(IngestConfig)} creates the topics if asked, opens the
+ * Kafka producer, loads the NLP models and listens; {@link #close()} stops it all. Usable from tests.
+ */
+public final class IngestService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final WorkerExecutor workers;
+  private final GroundingProducer producer;
+  private final Admin admin;
+  private final Path uploadsDir;
+
+  private IngestService(Vertx vertx, HttpServer server, WorkerExecutor workers, GroundingProducer producer, Admin admin,
+      Path uploadsDir) {
+    this.vertx = vertx;
+    this.server = server;
+    this.workers = workers;
+    this.producer = producer;
+    this.admin = admin;
+    this.uploadsDir = uploadsDir;
+  }
+
+  public static IngestService start(IngestConfig config) throws Exception {
+    if (config.apiKeyHashes().isEmpty()) {
+      LOG.warn("No API keys configured ({}): every /v1 call will answer 401", IngestConfig.API_KEYS);
+    }
+    Admin admin = Admin.create(config.kafka().clientProperties());
+    Vertx vertx = null;
+    GroundingProducer producer = null;
+    try {
+      if (config.createTopics()) {
+        TopicCreator.createMissing(admin, List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC));
+      }
+      SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
+      producer = new GroundingProducer(config.kafka(), registry, config.registry().autoRegister(), Map.of());
+      CaptionPhraser phraser = CaptionPhraser.shared(); // loads OpenNLP and WordNet now, not on the first upload
+      Path uploadsDir = Files.createTempDirectory("groundstream-uploads");
+      vertx = Vertx.vertx();
+      WorkerExecutor workers = vertx.createSharedWorkerExecutor("ingest-decode", config.decodeThreads());
+      IngestMetrics metrics = new IngestMetrics();
+      FailureResponder failures = new FailureResponder(metrics);
+      RequestStore store = new RequestStore(config.idempotencyCacheSize());
+      Clock clock = Clock.systemUTC();
+      RequestIngestor ingestor = new RequestIngestor(
+          new ImageValidator(config.imageMaxBytes(), config.imageMaxPixels()),
+          new UriImageFetcher(new AddressPolicy(config.uriAllowPrivate()), config.uriFileRoots(), config.imageMaxBytes(),
+              config.uriTimeout()),
+          new ImageRefFactory(config.imageInlineMaxBytes(), new BlobStore(config.blobDir())),
+          new PhraseValidator(config.maxPhrases()), () -> phraser, producer, store, clock, config.maxCaptionChars());
+      IngestRouter.Handlers handlers = new IngestRouter.Handlers(
+          new ApiKeyAuthHandler(config.apiKeyHashes(), metrics),
+          new TenantRateLimitHandler(config.rateLimitPerSecond(), config.rateLimitBurst(), metrics),
+          new RequestsHandler(workers, new UploadParser(), ingestor, store, metrics, failures),
+          new LabelsHandler(new LabelIngestor(store, producer, clock), metrics, failures),
+          new HealthHandler(admin, registry, workers), metrics, failures);
+      // base64 JSON is 4/3 of the image, plus room for the metadata.
+      long bodyLimit = config.imageMaxBytes() * 4 / 3 + 1024 * 1024;
+      HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+          .requestHandler(IngestRouter.create(vertx, handlers, bodyLimit, uploadsDir))
+          .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      LOG.info("Ingest service listening on {}:{} with {}", config.host(), server.actualPort(), config);
+      return new IngestService(vertx, server, workers, producer, admin, uploadsDir);
+    } catch (Exception | Error e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      if (producer != null) {
+        producer.close();
+      }
+      admin.close();
+      throw e;
+    }
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("HTTP server did not close cleanly: {}", e.toString());
+    }
+    workers.close();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+    }
+    producer.close();
+    admin.close();
+    try (var files = Files.walk(uploadsDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.groundstream.ingest.requests;
+
+import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.avro.ImageRef;
+import dev.groundstream.avro.Phrase;
+import dev.groundstream.ingest.InvalidInputException;
+import dev.groundstream.ingest.RequestIds;
+import dev.groundstream.ingest.images.ImageRefFactory;
+import dev.groundstream.ingest.images.ImageValidator;
+import dev.groundstream.ingest.images.UriImageFetcher;
+import dev.groundstream.ingest.images.ValidatedImage;
+import dev.groundstream.ingest.kafka.GroundingProducer;
+import dev.groundstream.ingest.phrases.CaptionPhraser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Turns an upload into a request (and truth) on Kafka. Everything that can refuse the input runs
+ * before the first send, so refused input writes nothing. Blocking (decode, fetch, NLP, blob
+ * write): call it on a worker thread.
+ *
+ * <p>Idempotency: with a client request id the request id is a name-based UUID of (tenant, client
+ * id), and the {@link RequestStore} makes a repeat within this instance's cache return the first
+ * answer without writing again (also while the first is still in flight).
+ */
+public final class RequestIngestor {
+  /** The outcome: the accepted request, and whether this call only replayed an earlier one. */
+  public record Outcome(AcceptedRequest accepted, boolean replayed) {}
+
+  private final ImageValidator images;
+  private final UriImageFetcher fetcher;
+  private final ImageRefFactory refs;
+  private final PhraseValidator phrases;
+  private final Supplier<CaptionPhraser> phraser;
+  private final GroundingProducer producer;
+  private final RequestStore store;
+  private final Clock clock;
+  private final int maxCaptionChars;
+
+  public RequestIngestor(ImageValidator images, UriImageFetcher fetcher, ImageRefFactory refs, PhraseValidator phrases,
+      Supplier<CaptionPhraser> phraser, GroundingProducer producer, RequestStore store, Clock clock, int maxCaptionChars) {
+    this.images = images;
+    this.fetcher = fetcher;
+    this.refs = refs;
+    this.phrases = phrases;
+    this.phraser = phraser;
+    this.producer = producer;
+    this.store = store;
+    this.clock = clock;
+    this.maxCaptionChars = maxCaptionChars;
+  }
+
+  public CompletableFuture<Outcome> ingest(UploadCommand command) {
+    UUID requestId = command.clientRequestId()
+        .map(key -> RequestIds.forClientKey(command.tenant(), key))
+        .orElseGet(UUID::randomUUID);
+    CompletableFuture<AcceptedRequest> pending = new CompletableFuture<>();
+    var earlier = store.claim(requestId, pending);
+    if (earlier.isPresent()) {
+      AcceptedRequest done = earlier.get().getNow(null);
+      if (done != null && !done.tenant().equals(command.tenant())) { // cannot happen: ids are tenant-scoped
+        throw new InvalidInputException(403, "wrong_tenant", "Request id belongs to another tenant");
+      }
+      return earlier.get().thenApply(a -> new Outcome(a, true));
+    }
+    try {
+      CompletableFuture<AcceptedRequest> written = write(requestId, command);
+      written.whenComplete((accepted, error) -> {
+        if (error != null) {
+          store.release(requestId, pending);
+          pending.completeExceptionally(error);
+        } else {
+          pending.complete(accepted);
+        }
+      });
+      return written.thenApply(a -> new Outcome(a, false));
+    } catch (RuntimeException e) {
+      store.release(requestId, pending);
+      pending.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private CompletableFuture<AcceptedRequest> write(UUID requestId, UploadCommand command) {
+    String caption = command.caption();
+    if (caption == null || caption.isBlank()) {
+      throw InvalidInputException.unprocessable("missing_caption", "A non-empty caption is required");
+    }
+    if (caption.length() > maxCaptionChars) {
+      throw InvalidInputException.unprocessable("caption_too_long", "The caption has " + caption.length()
+          + " characters; at most " + maxCaptionChars);
+    }
+    command.phrases().ifPresent(specs -> phrases.checkSpans(caption, specs));
+    byte[] bytes = command.image() instanceof ImageSource.Uri uri
+        ? fetcher.fetch(uri.uri())
+        : ((ImageSource.Bytes) command.image()).bytes();
+    ValidatedImage image = images.validate(bytes);
+    List<Phrase> requestPhrases;
+    List<dev.groundstream.avro.PhraseTruth> truthPhrases = List.of();
+    if (command.phrases().isPresent()) {
+      PhraseValidator.Validated validated = phrases.validate(caption, command.phrases().get(), image.width(), image.height());
+      requestPhrases = validated.phrases();
+      truthPhrases = validated.truth();
+    } else {
+      requestPhrases = phraser.get().phrases(caption);
+    }
+    ImageRef ref = refs.create(image);
+    Instant now = clock.instant();
+    GroundingRequest request = GroundingRequest.newBuilder()
+        .setRequestId(requestId)
+        .setCreatedAt(now)
+        .setSource("api")
+        .setDataset(command.dataset())
+        .setImage(ref)
+        .setCaption(caption)
+        .setPhrases(requestPhrases)
+        .setAttributes(command.attributes())
+        .build();
+    GroundTruth truth = truthPhrases.isEmpty() ? null : GroundTruth.newBuilder()
+        .setRequestId(requestId).setDataset(command.dataset()).setSource("human").setLabeledAt(now)
+        .setImageWidth(image.width()).setImageHeight(image.height()).setPhrases(truthPhrases).build();
+
+    CompletableFuture<RecordMetadata> sentRequest = producer.sendRequest(request);
+    CompletableFuture<?> sentTruth = truth == null ? CompletableFuture.completedFuture(null) : producer.sendTruth(truth);
+    // The store keeps the request without its inline bytes: GET and labels never need them.
+    GroundingRequest remembered = GroundingRequest.newBuilder(request)
+        .setImage(ImageRef.newBuilder(ref).setInline(null).build()).build();
+    return sentRequest.thenCombine(sentTruth, (metadata, ignored) ->
+        new AcceptedRequest(remembered, command.tenant(), metadata.partition(), metadata.offset(), truth));
+  }
+}
