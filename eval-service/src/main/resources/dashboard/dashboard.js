@@ -168,8 +168,8 @@ function renderSignals(signals) {
   }
   const body = document.querySelector('#signals-table tbody');
   body.replaceChildren(...[...latest.entries()].sort().map(([name, s]) => {
-    const row = el('tr');
-    row.appendChild(el('td', {}, name));
+    const row = el('tr', { title: name });
+    row.appendChild(el('td', {}, s.model));
     row.appendChild(el('td', {}, num(s.top1ScoreP50, 2)));
     row.appendChild(el('td', {}, num(s.top1ScoreP90, 2)));
     row.appendChild(el('td', {}, pct(s.noBoxShare)));

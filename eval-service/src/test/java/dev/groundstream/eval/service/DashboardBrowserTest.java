@@ -1,0 +1,179 @@
+package dev.groundstream.eval.service;
+
+import static dev.groundstream.eval.testing.EvalRecords.MISS;
+import static dev.groundstream.eval.testing.EvalRecords.TARGET;
+import static dev.groundstream.eval.testing.EvalRecords.model;
+import static dev.groundstream.eval.testing.EvalRecords.predicted;
+import static dev.groundstream.eval.testing.EvalRecords.result;
+import static dev.groundstream.eval.testing.EvalRecords.truth;
+import static dev.groundstream.eval.testing.EvalRecords.truthPhrase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groundstream.avro.ModelRef;
+import dev.groundstream.avro.PhraseType;
+import dev.groundstream.eval.EvalService;
+import dev.groundstream.eval.testing.EvalRecords;
+import dev.groundstream.eval.testing.Eventually;
+import dev.groundstream.eval.testing.Http;
+import dev.groundstream.eval.testing.SharedKafka;
+import dev.groundstream.eval.testing.TestTraffic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Opens the dashboard in a real headless Chromium (Debian's chromium + chromium-driver) and checks it
+ * shows the numbers the REST API gives, and follows new evaluations live without a page reload.
+ * Keeps a screenshot as a build artifact: target/dashboard-screenshot.png.
+ */
+class DashboardBrowserTest {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final ModelRef OLD = model("ranker", "1.0.0");
+  private static final ModelRef NEW = model("ranker", "2.0.0");
+  private static final String CELL = "td[data-model='ranker:1.0.0'][data-dataset='" + EvalRecords.DATASET
+      + "'][data-category='all'][data-metric='%s']";
+
+  @TempDir
+  Path stateDir;
+  private EvalService service;
+  private WebDriver browser;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void start() {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); "
+            + "CI's .ci/run installs them");
+    service = RunningServices.start(RunningServices.config("eval-dashboard-" + run, stateDir,
+        "--recall-floor=0.6", "--alert-min-samples=1",
+        // Partitions are processed in any order; history is produced in 5-minute halves within this grace.
+        "--grace=5m"));
+    Eventually.await("RUNNING", Duration.ofSeconds(60), () -> service.state() == KafkaStreams.State.RUNNING);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1500");
+    ChromeDriverService driverService = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(driverService, options);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void showsTheApiNumbersAndUpdatesLive() throws Exception {
+    // Ten minutes of history, one request every 30 s of event time, so the timeline has points. Each
+    // half spans less than the grace, so no window loses data to the partitions' processing order,
+    // and the second half closes the first half's windows (which raises the recall-floor alerts).
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+    int port = service.httpPort();
+    produce(start, 0, 10);
+    Eventually.await("first half aggregated", Duration.ofSeconds(60),
+        () -> allTime(port).get("evaluablePhrases").asLong() == 20);
+    produce(start, 10, 20);
+    Eventually.await("all evaluations aggregated", Duration.ofSeconds(60),
+        () -> allTime(port).get("evaluablePhrases").asLong() == 40);
+
+    browser.get("http://localhost:" + port + "/");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    JsonNode api = allTime(port);
+    wait.until(d -> percent(api.get("recallAt1").asDouble()).equals(text(CELL.formatted("recallAt1"))));
+    assertEquals("40", text(CELL.formatted("evaluablePhrases")));
+    assertEquals(percent(api.get("recallAt5").asDouble()), text(CELL.formatted("recallAt5")));
+    assertEquals(percent(api.get("recallAt10").asDouble()), text(CELL.formatted("recallAt10")));
+
+    JsonNode compare = Http.json(port, "/api/compare?a=ranker:1.0.0&b=ranker:2.0.0");
+    wait.until(d -> String.valueOf(compare.get("pairs").asLong()).equals(text("#compare-pairs")));
+    assertEquals(percent(compare.get("accuracyA").asDouble()), text("#compare-acc-a"));
+    assertEquals(percent(compare.get("accuracyB").asDouble()), text("#compare-acc-b"));
+
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    wait.until(d -> ((Number) js.executeScript(
+        "const c = Chart.getChart('timeline-chart'); return c ? c.data.labels.length : 0;")).intValue() >= 5);
+    wait.until(d -> !browser.findElements(By.cssSelector("#alerts .signal")).isEmpty());
+    wait.until(d -> !browser.findElements(By.cssSelector("#signals-table tbody tr")).isEmpty());
+    Thread.sleep(500); // let the charts finish drawing before the picture
+    Path screenshot = Path.of("target", "dashboard-screenshot.png");
+    Files.createDirectories(screenshot.getParent());
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+        StandardCopyOption.REPLACE_EXISTING);
+
+    // New evaluations arrive: the page follows without reloading (the marker survives).
+    js.executeScript("window.__noReload = 42;");
+    produce(start, 20, 30);
+    Eventually.await("new evaluations aggregated", Duration.ofSeconds(60),
+        () -> allTime(port).get("evaluablePhrases").asLong() == 60);
+    JsonNode updated = allTime(port);
+    wait.until(d -> "60".equals(text(CELL.formatted("evaluablePhrases"))));
+    assertEquals(percent(updated.get("recallAt1").asDouble()), text(CELL.formatted("recallAt1")));
+    assertEquals(42L, js.executeScript("return window.__noReload;"));
+    assertTrue(Files.size(screenshot) > 10_000, "a real screenshot was written");
+  }
+
+  /** Requests [from, to): old model right on p0 always and on p1 every third request; new model on p0 only. */
+  private void produce(Instant start, int from, int to) {
+    try (TestTraffic traffic = new TestTraffic(SharedKafka.cluster().bootstrapServers(), SharedKafka.registry())) {
+      for (int i = from; i < to; i++) {
+        UUID id = EvalRecords.id(run + "-" + i);
+        Instant createdAt = start.plusSeconds(30L * i);
+        traffic.send(truth(id, truthPhrase("p0", PhraseType.people, TARGET),
+            truthPhrase("p1", PhraseType.clothing, TARGET)));
+        traffic.send(result(id, OLD, createdAt, 18 + i % 5, predicted("p0", TARGET, 0.9f, PhraseType.people),
+            predicted("p1", i % 3 == 0 ? TARGET : MISS, 0.4f, PhraseType.clothing)));
+        traffic.send(result(id, NEW, createdAt, 25 + i % 7, predicted("p0", i < 20 ? TARGET : MISS, 0.8f,
+            PhraseType.people), predicted("p1", MISS, 0.2f, PhraseType.clothing)));
+      }
+      traffic.flush();
+    }
+  }
+
+  private static JsonNode allTime(int port) {
+    JsonNode answer = Http.json(port, "/api/metrics?model=ranker:1.0.0&dataset=" + EvalRecords.DATASET
+        + "&category=all&window=all-time");
+    if (answer.isEmpty()) {
+      throw new AssertionError("no aggregate yet");
+    }
+    return answer.get(0);
+  }
+
+  private String text(String css) {
+    var found = browser.findElements(By.cssSelector(css));
+    return found.isEmpty() ? "" : found.get(0).getText().trim();
+  }
+
+  /** The dashboard's format: JavaScript's (x * 100).toFixed(1) + '%'. */
+  private static String percent(double rate) {
+    return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+  }
+}
