@@ -93,4 +93,16 @@ class JdbcSinkConfigTest {
     assertTrue(validated(new FileSinkConnector(), config, "format").errorMessages().get(0).contains("jsonl"));
     assertTrue(validated(new FileSinkConnector(), config, "flush.size").errorMessages().get(0).contains("at least 1"));
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"postgres-evaluations.json", "duckdb-local.json", "files-local.json"})
+  void theExampleConfigsValidate(String file) throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, String> config = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(java.nio.file.Path.of("examples", file).toFile(), Map.class);
+    Connector connector = config.get("connector.class").endsWith("FileSinkConnector")
+        ? new FileSinkConnector() : new JdbcSinkConnector();
+    connector.validate(config).configValues()
+        .forEach(v -> assertTrue(v.errorMessages().isEmpty(), file + " " + v.name() + ": " + v.errorMessages()));
+  }
 }
