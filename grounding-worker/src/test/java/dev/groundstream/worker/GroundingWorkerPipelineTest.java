@@ -24,12 +24,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * output and a URI outside the blob directory go to the DLQ with their source coordinates, inside
  * the stream, while the requests around them still get results.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GroundingWorkerPipelineTest {
   static WorkerTestKit kit;
   @TempDir static Path blobs;
@@ -53,6 +58,7 @@ class GroundingWorkerPipelineTest {
   }
 
   @Test
+  @Order(1)
   void groundsGoodRequestsAndDeadLettersBadOnes() throws Exception {
     Map<UUID, Integer> grayOf = new HashMap<>();
     Map<String, RecordMetadata> bad = new HashMap<>();
@@ -94,6 +100,8 @@ class GroundingWorkerPipelineTest {
     try (GroundingWorker worker = GroundingWorker.start(config)) {
       List<GroundingResult> results = kit.readResults(r -> r.size() >= 32, Duration.ofSeconds(60));
       List<DeadLetter> dead = kit.readDeadLetters(d -> d.size() >= 4, Duration.ofSeconds(30));
+      assertTrue(results.stream().anyMatch(r -> r.getBatchSize() > 1),
+          "requests waiting in Kafka are batched together");
 
       assertEquals(32, results.size(), "one result per good request");
       assertEquals(grayOf.keySet(), results.stream().map(GroundingResult::getRequestId).collect(Collectors.toSet()));
@@ -148,6 +156,68 @@ class GroundingWorkerPipelineTest {
       assertEquals(4.0, worker.metrics().deadLetterCount());
       assertEquals(36.0, worker.metrics().requestCount());
     }
+  }
+
+  /**
+   * The three text-conditioned kinds through the worker on the same stream, each in its own group:
+   * every result carries exactly what the plug-in computes for that image (the plug-ins' own
+   * outputs are checked against the generator's formulas in the model tests).
+   */
+  @Test
+  @Order(2)
+  void everyModelKindRunsThroughTheWorker() throws Exception {
+    List<String> models = List.of("fake-box-queries", "fake-caption-spans", "fake-heatmap");
+    List<GroundingWorker> workers = new ArrayList<>();
+    try {
+      for (String m : models) {
+        workers.add(GroundingWorker.start(kit.config(m).withBlobDir(blobs)));
+      }
+      // 32 good requests + the white image (NaN only for the detector) per model, plus the detector's 32
+      List<GroundingResult> results = kit.readResults(r -> r.size() >= 32 + 3 * 33, Duration.ofSeconds(90));
+      for (String m : models) {
+        List<GroundingResult> mine = results.stream().filter(r -> r.getModel().getName().equals(m)).toList();
+        assertEquals(33, mine.size(), m);
+        try (var direct = dev.groundstream.worker.model.GroundingModels.load(TestFixtures.model(m),
+            dev.groundstream.worker.onnx.OrtSettings.cpu())) {
+          for (GroundingResult r : mine) {
+            int gray = grayOf(r.getRequestId());
+            if (gray < 0) {
+              continue; // the white 32x32 image
+            }
+            var input = new dev.groundstream.worker.model.GroundingInput(
+                direct.preprocessor().preprocess(TestFixtures.uniformPng(64, 32, gray)), WorkerTestKit.CAPTION,
+                List.of(new dev.groundstream.worker.model.PhraseQuery("p0", "a person", 0, 8),
+                    new dev.groundstream.worker.model.PhraseQuery("p1", "a dog", 13, 18)));
+            var expected = ((dev.groundstream.worker.model.GroundingOutcome.Grounded)
+                direct.ground(List.of(input)).get(0)).phrases();
+            for (int p = 0; p < 2; p++) {
+              assertBoxes(expected.get(p).boxes(), r.getPhrases().get(p).getBoxes());
+              assertEquals(expected.get(p).point().isPresent(), r.getPhrases().get(p).getPoint() != null, m);
+            }
+          }
+        }
+      }
+      List<DeadLetter> dead = kit.readDeadLetters(d -> d.size() >= 4 + 3 * 3, Duration.ofSeconds(30));
+      for (String m : models) {
+        assertEquals(Set.of("decode-image", "deserialize", "load-image"), dead.stream()
+            .filter(d -> d.getAttributes().get("model").equals(m + ":1.0.0"))
+            .map(d -> d.getAttributes().get("step")).collect(Collectors.toSet()), m);
+      }
+    } finally {
+      for (GroundingWorker w : workers) {
+        w.close();
+      }
+    }
+  }
+
+  /** Gray level of the first test's good requests, -1 for others. */
+  private static int grayOf(UUID id) {
+    for (int i = 0; i < 32; i++) {
+      if (id("good", i).equals(id)) {
+        return 10 + 6 * i;
+      }
+    }
+    return -1;
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -1,0 +1,43 @@
+package dev.groundstream.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.groundstream.avro.ImageRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageSourceTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsInlineAndBlobDirectoryFilesAndVerifiesTheChecksum() throws IOException {
+    Path blobs = Files.createDirectory(dir.resolve("blobs"));
+    byte[] bytes = {1, 2, 3};
+    Path file = Files.write(blobs.resolve("a.png"), bytes);
+    ImageSource source = new ImageSource(Optional.of(blobs));
+    assertArrayEquals(bytes, source.bytes(WorkerTestKit.inline(bytes, 1, 1)));
+    assertArrayEquals(bytes, source.bytes(WorkerTestKit.uri(file, bytes, 1, 1)));
+    ImageRef wrongSum = WorkerTestKit.uri(file, new byte[] {9}, 1, 1);
+    IOException e = assertThrows(IOException.class, () -> source.bytes(wrongSum));
+    assertTrue(e.getMessage().contains("sha256"), e.getMessage());
+  }
+
+  @Test
+  void refusesPathsOutsideTheBlobDirectoryAndOtherSchemes() throws IOException {
+    Path blobs = Files.createDirectory(dir.resolve("blobs"));
+    Path secret = Files.write(dir.resolve("secret.png"), new byte[] {1});
+    ImageSource source = new ImageSource(Optional.of(blobs));
+    ImageRef escape = ImageRef.newBuilder().setUri(blobs.toUri() + "../secret.png").setSha256("").setWidth(1).setHeight(1).build();
+    assertThrows(IOException.class, () -> source.bytes(escape));
+    assertThrows(IOException.class, () -> source.bytes(WorkerTestKit.uri(secret, new byte[] {1}, 1, 1)));
+    ImageRef http = ImageRef.newBuilder().setUri("http://example.com/a.png").setSha256("").setWidth(1).setHeight(1).build();
+    assertThrows(IOException.class, () -> source.bytes(http));
+    assertThrows(IOException.class, () -> new ImageSource(Optional.empty()).bytes(WorkerTestKit.uri(secret, new byte[] {1}, 1, 1)));
+  }
+}

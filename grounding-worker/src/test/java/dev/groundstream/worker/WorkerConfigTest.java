@@ -1,0 +1,64 @@
+package dev.groundstream.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WorkerConfigTest {
+
+  @Test
+  void environmentThenFlags() {
+    Map<String, String> env = Map.of(
+        "GROUNDSTREAM_MODEL_DIR", "/models/a",
+        "GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+        "GROUNDSTREAM_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+        "GROUNDSTREAM_REGISTRY_URL", "http://registry:8081",
+        "GROUNDSTREAM_DEVICE", "cuda:1",
+        "GROUNDSTREAM_WORKER_MAX_BATCH_SIZE", "16",
+        "GROUNDSTREAM_WORKER_MAX_QUEUE_DELAY_MS", "50",
+        "GROUNDSTREAM_BLOB_DIR", "/blobs");
+    WorkerConfig fromEnv = WorkerConfig.fromEnvironment(env);
+    assertEquals(Path.of("/models/a"), fromEnv.modelDir());
+    assertEquals("kafka:9092", fromEnv.kafka().bootstrapServers());
+    assertEquals("SASL_SSL", fromEnv.kafka().clientProperties().get("security.protocol"));
+    assertEquals("cuda:1", fromEnv.ort().device().toString());
+    assertEquals(16, fromEnv.maxBatchSize());
+    assertEquals(64, fromEnv.queueCapacity(), "default capacity: max(64, 4 x batch)");
+    assertEquals(Duration.ofMillis(50), fromEnv.maxQueueDelay());
+    assertEquals(Optional.of(Path.of("/blobs")), fromEnv.blobDir());
+
+    WorkerConfig flagged = WorkerConfig.fromEnvironmentAndArgs(env, "--model", "/models/b", "--require-gpu",
+        "--max-batch-size=4", "--bootstrap-servers", "other:9092", "--device", "cpu", "--http-port", "0",
+        "--top-k", "5", "--nms-iou", "0.6", "--group-id", "g", "--instance-id", "3");
+    assertEquals(Path.of("/models/b"), flagged.modelDir());
+    assertTrue(flagged.ort().requireGpu());
+    assertEquals("cpu", flagged.ort().device().toString());
+    assertEquals(4, flagged.maxBatchSize());
+    assertEquals("other:9092", flagged.kafka().bootstrapServers());
+    assertEquals("SASL_SSL", flagged.kafka().clientProperties().get("security.protocol"), "env client props kept");
+    assertEquals(0, flagged.httpPort());
+    assertEquals(5, flagged.ranking().topK());
+    assertEquals(0.6f, flagged.ranking().nmsIou());
+    assertEquals(Optional.of("g"), flagged.groupId());
+    assertEquals("3", flagged.instanceId());
+  }
+
+  @Test
+  void badSettingsAreExplained() {
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.fromEnvironment(Map.of()), "no model");
+    Map<String, String> env = Map.of("GROUNDSTREAM_MODEL_DIR", "/m");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WorkerConfig.fromEnvironmentAndArgs(env, "--max-batch-size", "many"));
+    assertTrue(e.getMessage().contains("--max-batch-size"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.fromEnvironmentAndArgs(env, "--device", "tpu"));
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.fromEnvironmentAndArgs(env, "--max-batch-size", "100",
+        "--queue-capacity", "10"));
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.fromEnvironmentAndArgs(env, "stray"));
+  }
+}
