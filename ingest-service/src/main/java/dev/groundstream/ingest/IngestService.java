@@ -28,10 +28,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +48,12 @@ public final class IngestService implements AutoCloseable {
   private final WorkerExecutor workers;
   private final GroundingProducer producer;
   private final Admin admin;
-  private final Path uploadsDir;
-
-  private IngestService(Vertx vertx, HttpServer server, WorkerExecutor workers, GroundingProducer producer, Admin admin,
-      Path uploadsDir) {
+  private IngestService(Vertx vertx, HttpServer server, WorkerExecutor workers, GroundingProducer producer, Admin admin) {
     this.vertx = vertx;
     this.server = server;
     this.workers = workers;
     this.producer = producer;
     this.admin = admin;
-    this.uploadsDir = uploadsDir;
   }
 
   public static IngestService start(IngestConfig config) throws Exception {
@@ -78,7 +70,6 @@ public final class IngestService implements AutoCloseable {
       SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
       producer = new GroundingProducer(config.kafka(), registry, config.registry().autoRegister(), Map.of());
       CaptionPhraser phraser = CaptionPhraser.shared(); // loads OpenNLP and WordNet now, not on the first upload
-      Path uploadsDir = Files.createTempDirectory("groundstream-uploads");
       vertx = Vertx.vertx();
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("ingest-decode", config.decodeThreads());
       IngestMetrics metrics = new IngestMetrics();
@@ -100,10 +91,10 @@ public final class IngestService implements AutoCloseable {
       // base64 JSON is 4/3 of the image, plus room for the metadata.
       long bodyLimit = config.imageMaxBytes() * 4 / 3 + 1024 * 1024;
       HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-          .requestHandler(IngestRouter.create(vertx, handlers, bodyLimit, uploadsDir))
+          .requestHandler(IngestRouter.create(vertx, handlers, bodyLimit))
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LOG.info("Ingest service listening on {}:{} with {}", config.host(), server.actualPort(), config);
-      return new IngestService(vertx, server, workers, producer, admin, uploadsDir);
+      return new IngestService(vertx, server, workers, producer, admin);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
@@ -136,10 +127,5 @@ public final class IngestService implements AutoCloseable {
     }
     producer.close();
     admin.close();
-    try (var files = Files.walk(uploadsDir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,8 +3,6 @@ package dev.groundstream.ingest.http;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.file.Path;
 
 /**
  * The routes. Authentication and the tenant rate limit run before the body is read, so an
@@ -17,13 +15,9 @@ public final class IngestRouter {
   public record Handlers(ApiKeyAuthHandler auth, TenantRateLimitHandler rateLimit, RequestsHandler requests,
       LabelsHandler labels, HealthHandler health, IngestMetrics metrics, FailureResponder failures) {}
 
-  public static Router create(Vertx vertx, Handlers h, long bodyLimitBytes, Path uploadsDir) {
+  public static Router create(Vertx vertx, Handlers h, long bodyLimitBytes) {
     Router router = Router.router(vertx);
-    BodyHandler body = BodyHandler.create(uploadsDir.toString())
-        .setBodyLimit(bodyLimitBytes)
-        .setHandleFileUploads(true)
-        .setDeleteUploadedFilesOnEnd(true)
-        .setMergeFormAttributes(false);
+    RawBodyHandler body = new RawBodyHandler(bodyLimitBytes, h.metrics());
 
     router.get("/health").handler(h.health()::get);
     router.get("/metrics").handler(h.auth()).handler(ctx -> ctx.response()
@@ -32,7 +26,7 @@ public final class IngestRouter {
     router.route("/v1/*").handler(h.auth()).handler(h.rateLimit());
     router.post("/v1/requests").handler(body).handler(h.requests()::post);
     router.get("/v1/requests/:id").handler(h.requests()::get);
-    router.post("/v1/labels").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024)).handler(h.labels()::post);
+    router.post("/v1/labels").handler(new RawBodyHandler(1024 * 1024, h.metrics())).handler(h.labels()::post);
 
     router.errorHandler(400, ctx -> error(ctx, h, 400, "bad_request", "The request could not be read"));
     router.errorHandler(404, ctx -> error(ctx, h, 404, "not_found", "No such endpoint"));

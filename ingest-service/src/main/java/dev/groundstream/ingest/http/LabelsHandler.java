@@ -33,7 +33,7 @@ public final class LabelsHandler {
       if (!contentType.startsWith("application/json")) {
         throw new InvalidInputException(415, "unsupported_media_type", "Labels are application/json");
       }
-      JsonObject body = body(ctx.body().asString());
+      JsonObject body = body(((io.vertx.core.buffer.Buffer) ctx.get(RawBodyHandler.BODY)).toString(java.nio.charset.StandardCharsets.UTF_8));
       String requestId = JsonFields.string(body, "requestId");
       String phraseId = JsonFields.string(body, "phraseId");
       if (requestId == null || phraseId == null) {

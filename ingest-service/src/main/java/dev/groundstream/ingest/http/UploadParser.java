@@ -7,11 +7,9 @@ import dev.groundstream.ingest.requests.UploadCommand;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,11 +23,12 @@ import java.util.regex.Pattern;
  * Reads POST /v1/requests bodies: {@code multipart/form-data} with an {@code image} file part and
  * a {@code metadata} JSON part (form field or file), or {@code application/json} with
  * {@code image: {base64}} or {@code image: {uri}}. The metadata fields are documented in
- * docs/http-api.md. Reads uploaded files: call on a worker thread.
+ * docs/http-api.md. Decodes base64 and parses multipart: call on a worker thread.
  */
 public final class UploadParser {
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
   private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9._/\\-]{1,100}");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final int MAX_ATTRIBUTES = 32;
   private static final int MAX_ATTRIBUTE_CHARS = 512;
 
@@ -38,12 +37,16 @@ public final class UploadParser {
         .toLowerCase(Locale.ROOT);
     JsonObject metadata;
     ImageSource image;
+    Buffer body = ctx.get(RawBodyHandler.BODY);
     if (contentType.startsWith("multipart/form-data")) {
-      metadata = multipartMetadata(ctx);
-      image = new ImageSource.Bytes(read(upload(ctx, "image").orElseThrow(() ->
-          InvalidInputException.badRequest("missing_image", "The multipart body needs an 'image' file part"))));
+      MultipartBody multipart = MultipartBody.parse(contentType, body.getBytes());
+      metadata = jsonBody(multipart.part("metadata").map(p -> new String(p.data(), StandardCharsets.UTF_8))
+          .orElseThrow(() -> InvalidInputException.badRequest("missing_metadata",
+              "The multipart body needs a 'metadata' JSON part")));
+      image = new ImageSource.Bytes(multipart.part("image").map(MultipartBody.Part::data).orElseThrow(() ->
+          InvalidInputException.badRequest("missing_image", "The multipart body needs an 'image' part")));
     } else if (contentType.startsWith("application/json")) {
-      metadata = jsonBody(ctx.body().asString());
+      metadata = jsonBody(body.toString(StandardCharsets.UTF_8));
       image = jsonImage(metadata);
     } else {
       throw new InvalidInputException(415, "unsupported_media_type",
@@ -60,30 +63,6 @@ public final class UploadParser {
     }
     return new UploadCommand(tenant, Optional.ofNullable(clientId), image, JsonFields.string(metadata, "caption"),
         phrases(metadata), dataset, attributes(metadata));
-  }
-
-  private static JsonObject multipartMetadata(RoutingContext ctx) {
-    String field = ctx.request().getFormAttribute("metadata");
-    if (field != null) {
-      return jsonBody(field);
-    }
-    Optional<FileUpload> part = upload(ctx, "metadata");
-    if (part.isPresent()) {
-      return jsonBody(new String(read(part.get()), java.nio.charset.StandardCharsets.UTF_8));
-    }
-    throw InvalidInputException.badRequest("missing_metadata", "The multipart body needs a 'metadata' JSON part");
-  }
-
-  private static Optional<FileUpload> upload(RoutingContext ctx, String name) {
-    return ctx.fileUploads().stream().filter(f -> name.equals(f.name())).findFirst();
-  }
-
-  private static byte[] read(FileUpload upload) {
-    try {
-      return Files.readAllBytes(Path.of(upload.uploadedFileName()));
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the uploaded part " + upload.name(), e);
-    }
   }
 
   private static JsonObject jsonBody(String text) {
@@ -115,7 +94,8 @@ public final class UploadParser {
       return new ImageSource.Uri(uri);
     }
     try {
-      return new ImageSource.Bytes(Base64.getMimeDecoder().decode(base64));
+      // Strict alphabet; only line breaks and spaces (as some encoders wrap) are dropped first.
+      return new ImageSource.Bytes(Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll("")));
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.badRequest("bad_base64", "image.base64 is not valid base64");
     }

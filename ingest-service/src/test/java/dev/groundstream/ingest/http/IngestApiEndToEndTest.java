@@ -15,7 +15,6 @@ import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.Phrase;
 import dev.groundstream.avro.PhraseTruth;
 import dev.groundstream.avro.PhraseType;
-import dev.groundstream.ingest.IngestConfig;
 import dev.groundstream.ingest.RequestIds;
 import dev.groundstream.ingest.TestImages;
 import dev.groundstream.ingest.images.Sha256;
@@ -31,30 +30,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST an image and caption, read the Avro records back from the real broker, field by field. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestApiEndToEndTest {
-  static final int INLINE_MAX = 64 * 1024;
+  static final int INLINE_MAX = IngestHarness.INLINE_MAX;
 
-  @TempDir static Path blobs;
   IngestHarness harness;
   HttpCalls http;
+  Path blobs;
 
   @BeforeAll
   void start() throws Exception {
-    harness = IngestHarness.start(blobs, Map.of(IngestConfig.IMAGE_INLINE_MAX_BYTES, Integer.toString(INLINE_MAX)));
+    harness = IngestHarness.shared();
     http = new HttpCalls(harness.service.port());
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    harness.close();
+    blobs = harness.blobDir;
   }
 
   private static Box box(float x1, float y1, float x2, float y2) {

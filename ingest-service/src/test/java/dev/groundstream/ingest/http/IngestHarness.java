@@ -23,11 +23,48 @@ final class IngestHarness implements AutoCloseable {
   final IngestService service;
   final TopicReader topics;
 
-  private IngestHarness(KafkaTestCluster kafka, SchemaRegistryServer registry, IngestService service) {
+  final Path blobDir;
+
+  private IngestHarness(KafkaTestCluster kafka, SchemaRegistryServer registry, IngestService service, Path blobDir) {
+    this.blobDir = blobDir;
     this.kafka = kafka;
     this.registry = registry;
     this.service = service;
     this.topics = new TopicReader(kafka.bootstrapServers(), registry.url());
+  }
+
+  /** Settings of the shared instance: small inline limit (exercise the claim check), 2 MiB image cap. */
+  static final int INLINE_MAX = 64 * 1024;
+  static final int IMAGE_MAX = 2 * 1024 * 1024;
+  private static IngestHarness shared;
+
+  /**
+   * One broker, registry and service for all HTTP test classes of this JVM (starting them costs
+   * most of the test time); closed when the JVM exits.
+   */
+  static synchronized IngestHarness shared() throws Exception {
+    if (shared == null) {
+      Path blobs = java.nio.file.Files.createTempDirectory("ingest-test-blobs");
+      shared = start(blobs, Map.of(
+          IngestConfig.IMAGE_INLINE_MAX_BYTES, Integer.toString(INLINE_MAX),
+          IngestConfig.IMAGE_MAX_BYTES, Integer.toString(IMAGE_MAX),
+          IngestConfig.RATE_LIMIT_PER_SECOND, "100000",
+          IngestConfig.RATE_LIMIT_BURST, "100000"));
+      IngestHarness harness = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          harness.close();
+        } catch (Exception e) {
+          // JVM exit: nothing left to report to
+        }
+      }));
+    }
+    return shared;
+  }
+
+  /** A second service on the same broker and registry with other settings. */
+  IngestService startAnother(Map<String, String> overrides) throws Exception {
+    return IngestService.start(config(kafka.bootstrapServers(), registry.url(), blobDir, overrides));
   }
 
   static IngestHarness start(Path blobDir, Map<String, String> overrides) throws Exception {
@@ -35,7 +72,7 @@ final class IngestHarness implements AutoCloseable {
     SchemaRegistryServer registry = SchemaRegistryServer.start(
         SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
     IngestService service = IngestService.start(config(kafka.bootstrapServers(), registry.url(), blobDir, overrides));
-    return new IngestHarness(kafka, registry, service);
+    return new IngestHarness(kafka, registry, service, blobDir);
   }
 
   static IngestConfig config(String bootstrap, String registryUrl, Path blobDir, Map<String, String> overrides) {
