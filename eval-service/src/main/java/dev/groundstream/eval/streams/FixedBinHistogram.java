@@ -9,8 +9,9 @@ import java.util.TreeMap;
  * A tiny mergeable quantile sketch: counts in fixed bins, so merging two sketches is adding counts
  * (exact under any partitioning) and the state is bounded by the bin count. Two layouts:
  * <ul>
- *   <li>{@link #scores()}: 100 linear bins over [0, 1] (width 0.01); scores outside are clamped into
- *       the first or last bin. A quantile is accurate to 0.01.</li>
+ *   <li>{@link #scores()}: 100 linear bins over [0, 1] (width 0.01, bin edges computed in float, the
+ *       precision of the scores); scores outside are clamped into the first or last bin. A quantile is
+ *       accurate to 0.01.</li>
  *   <li>{@link #latencyMs()}: logarithmic bins from 0.01 ms growing by 5% each up to about 28 h; a
  *       quantile is accurate to 5% relative error. Values at or below 0.01 ms fall into bin 0.</li>
  * </ul>
@@ -82,7 +83,8 @@ public final class FixedBinHistogram {
       int bin = (int) Math.floor(Math.log(value / LOG_MIN) / Math.log(LOG_GROWTH));
       return Math.min(LOG_BINS - 1, bin);
     }
-    int bin = (int) Math.floor(value * SCORE_BINS);
+    // In float, the scores' own precision: 0.9f is 0.89999998 as a double but lands in bin 90.
+    int bin = (int) Math.floor((float) value * (float) SCORE_BINS);
     return Math.max(0, Math.min(SCORE_BINS - 1, bin));
   }
 

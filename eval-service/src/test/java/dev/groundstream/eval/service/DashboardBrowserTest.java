@@ -41,6 +41,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -51,16 +52,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final ModelRef OLD = model("ranker", "1.0.0");
-  private static final ModelRef NEW = model("ranker", "2.0.0");
-  private static final String CELL = "td[data-model='ranker:1.0.0'][data-dataset='" + EvalRecords.DATASET
+  // Model names unique to this run: other tests in this JVM write to the same topics.
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final ModelRef oldModel = model("ranker-" + run, "1.0.0");
+  private final ModelRef newModel = model("ranker-" + run, "2.0.0");
+  private final String oldId = "ranker-" + run + ":1.0.0";
+  private final String newId = "ranker-" + run + ":2.0.0";
+  private final String cell = "td[data-model='" + oldId + "'][data-dataset='" + EvalRecords.DATASET
       + "'][data-category='all'][data-metric='%s']";
 
   @TempDir
   Path stateDir;
   private EvalService service;
   private WebDriver browser;
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeEach
   void start() {
@@ -108,12 +112,14 @@ class DashboardBrowserTest {
     browser.get("http://localhost:" + port + "/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     JsonNode api = allTime(port);
-    wait.until(d -> percent(api.get("recallAt1").asDouble()).equals(text(CELL.formatted("recallAt1"))));
-    assertEquals("40", text(CELL.formatted("evaluablePhrases")));
-    assertEquals(percent(api.get("recallAt5").asDouble()), text(CELL.formatted("recallAt5")));
-    assertEquals(percent(api.get("recallAt10").asDouble()), text(CELL.formatted("recallAt10")));
+    wait.until(d -> percent(api.get("recallAt1").asDouble()).equals(text(cell.formatted("recallAt1"))));
+    assertEquals("40", text(cell.formatted("evaluablePhrases")));
+    assertEquals(percent(api.get("recallAt5").asDouble()), text(cell.formatted("recallAt5")));
+    assertEquals(percent(api.get("recallAt10").asDouble()), text(cell.formatted("recallAt10")));
 
-    JsonNode compare = Http.json(port, "/api/compare?a=ranker:1.0.0&b=ranker:2.0.0");
+    new Select(browser.findElement(By.id("compare-a"))).selectByValue(oldId);
+    new Select(browser.findElement(By.id("compare-b"))).selectByValue(newId);
+    JsonNode compare = Http.json(port, "/api/compare?a=" + oldId + "&b=" + newId);
     wait.until(d -> String.valueOf(compare.get("pairs").asLong()).equals(text("#compare-pairs")));
     assertEquals(percent(compare.get("accuracyA").asDouble()), text("#compare-acc-a"));
     assertEquals(percent(compare.get("accuracyB").asDouble()), text("#compare-acc-b"));
@@ -135,8 +141,8 @@ class DashboardBrowserTest {
     Eventually.await("new evaluations aggregated", Duration.ofSeconds(60),
         () -> allTime(port).get("evaluablePhrases").asLong() == 60);
     JsonNode updated = allTime(port);
-    wait.until(d -> "60".equals(text(CELL.formatted("evaluablePhrases"))));
-    assertEquals(percent(updated.get("recallAt1").asDouble()), text(CELL.formatted("recallAt1")));
+    wait.until(d -> "60".equals(text(cell.formatted("evaluablePhrases"))));
+    assertEquals(percent(updated.get("recallAt1").asDouble()), text(cell.formatted("recallAt1")));
     assertEquals(42L, js.executeScript("return window.__noReload;"));
     assertTrue(Files.size(screenshot) > 10_000, "a real screenshot was written");
   }
@@ -149,17 +155,17 @@ class DashboardBrowserTest {
         Instant createdAt = start.plusSeconds(30L * i);
         traffic.send(truth(id, truthPhrase("p0", PhraseType.people, TARGET),
             truthPhrase("p1", PhraseType.clothing, TARGET)));
-        traffic.send(result(id, OLD, createdAt, 18 + i % 5, predicted("p0", TARGET, 0.9f, PhraseType.people),
+        traffic.send(result(id, oldModel, createdAt, 18 + i % 5, predicted("p0", TARGET, 0.9f, PhraseType.people),
             predicted("p1", i % 3 == 0 ? TARGET : MISS, 0.4f, PhraseType.clothing)));
-        traffic.send(result(id, NEW, createdAt, 25 + i % 7, predicted("p0", i < 20 ? TARGET : MISS, 0.8f,
+        traffic.send(result(id, newModel, createdAt, 25 + i % 7, predicted("p0", i < 20 ? TARGET : MISS, 0.8f,
             PhraseType.people), predicted("p1", MISS, 0.2f, PhraseType.clothing)));
       }
       traffic.flush();
     }
   }
 
-  private static JsonNode allTime(int port) {
-    JsonNode answer = Http.json(port, "/api/metrics?model=ranker:1.0.0&dataset=" + EvalRecords.DATASET
+  private JsonNode allTime(int port) {
+    JsonNode answer = Http.json(port, "/api/metrics?model=" + oldId + "&dataset=" + EvalRecords.DATASET
         + "&category=all&window=all-time");
     if (answer.isEmpty()) {
       throw new AssertionError("no aggregate yet");

@@ -47,10 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
  * topics, REST answers from either instance and the metrics topic must agree.
  */
 class EvalServiceIntegrationTest {
-  private static final ModelRef OLD = model("ranker", "1.0.0");
-  private static final ModelRef NEW = model("ranker", "2.0.0");
-  private static final int REQUESTS = 12;
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  // Model names unique to this run: other tests in this JVM write to the same topics.
+  private static final ModelRef OLD = model("it-" + RUN, "1.0.0");
+  private static final ModelRef NEW = model("it-" + RUN, "2.0.0");
+  private static final String OLD_ID = "it-" + RUN + ":1.0.0";
+  private static final String NEW_ID = "it-" + RUN + ":2.0.0";
+  private static final int REQUESTS = 12;
   private static final List<UUID> IDS = new ArrayList<>();
 
   @TempDir
@@ -61,8 +64,11 @@ class EvalServiceIntegrationTest {
   @BeforeAll
   static void startTwoInstancesAndProduce() {
     String app = "eval-it-" + RUN;
-    first = RunningServices.start(RunningServices.config(app, stateDirs.resolve("a")));
-    second = RunningServices.start(RunningServices.config(app, stateDirs.resolve("b")));
+    // Exactly-once v2 on the real broker: the DLQ and all outputs commit with the input offsets.
+    first = RunningServices.start(RunningServices.config(app, stateDirs.resolve("a"),
+        "--processing-guarantee=exactly_once_v2"));
+    second = RunningServices.start(RunningServices.config(app, stateDirs.resolve("b"),
+        "--processing-guarantee=exactly_once_v2"));
     Eventually.await("both instances RUNNING", Duration.ofSeconds(60),
         () -> first.state() == KafkaStreams.State.RUNNING && second.state() == KafkaStreams.State.RUNNING);
 
@@ -118,19 +124,19 @@ class EvalServiceIntegrationTest {
           }
         });
         metricConsumer.poll(Duration.ofMillis(200)).forEach(r -> metrics.put(r.key(), r.value()));
-        AccuracySnapshot old = metrics.get(allTimeKey("ranker:1.0.0"));
-        AccuracySnapshot neu = metrics.get(allTimeKey("ranker:2.0.0"));
+        AccuracySnapshot old = metrics.get(allTimeKey(OLD_ID));
+        AccuracySnapshot neu = metrics.get(allTimeKey(NEW_ID));
         return evaluations.size() == 2 * REQUESTS && old != null && old.getEvaluablePhrases() == 2 * REQUESTS
             && neu != null && neu.getEvaluablePhrases() == 2 * REQUESTS;
       });
     }
-    AccuracySnapshot oldTopic = metrics.get(allTimeKey("ranker:1.0.0"));
+    AccuracySnapshot oldTopic = metrics.get(allTimeKey(OLD_ID));
     assertEquals(18, oldTopic.getHitsAt1()); // 12 p0 + 6 even p1
-    assertEquals(8, metrics.get(allTimeKey("ranker:2.0.0")).getHitsAt1());
+    assertEquals(8, metrics.get(allTimeKey(NEW_ID)).getHitsAt1());
 
     for (EvalService instance : List.of(first, second)) {
       int port = instance.httpPort();
-      JsonNode old = Http.json(port, "/api/metrics?model=ranker:1.0.0&dataset=" + EvalRecords.DATASET
+      JsonNode old = Http.json(port, "/api/metrics?model=" + OLD_ID + "&dataset=" + EvalRecords.DATASET
           + "&category=all&window=all-time");
       assertEquals(1, old.size());
       assertEquals(oldTopic.getHitsAt1(), old.get(0).get("hitsAt1").asLong());
@@ -139,7 +145,7 @@ class EvalServiceIntegrationTest {
       assertTrue(scan.size() >= 2, "fan-out scan finds both models: " + scan);
 
       // Paired comparison: bothRight 8, onlyOld 10, onlyNew 0, bothWrong 6.
-      JsonNode compare = Http.json(port, "/api/compare?a=ranker:1.0.0&b=ranker:2.0.0&dataset=" + EvalRecords.DATASET);
+      JsonNode compare = Http.json(port, "/api/compare?a=" + OLD_ID + "&b=" + NEW_ID + "&dataset=" + EvalRecords.DATASET);
       assertEquals(24, compare.get("pairs").asLong());
       assertEquals(8, compare.get("bothRight").asLong());
       assertEquals(10, compare.get("onlyA").asLong());
