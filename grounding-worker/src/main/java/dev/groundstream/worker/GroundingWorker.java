@@ -316,6 +316,7 @@ public final class GroundingWorker implements AutoCloseable {
     if (!paused && pending.size() >= config.queueCapacity()) {
       consumer.pause(consumer.assignment());
       paused = true;
+      metrics.paused();
     } else if (paused && pending.size() <= config.queueCapacity() / 2) {
       consumer.resume(consumer.paused());
       paused = false;

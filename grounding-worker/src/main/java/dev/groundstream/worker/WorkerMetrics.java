@@ -21,6 +21,7 @@ public final class WorkerMetrics {
   private final Timer inference;
   private final Counter requests;
   private final Counter results;
+  private final Counter pauses;
   private final AtomicLong consumerLag = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
 
@@ -38,6 +39,8 @@ public final class WorkerMetrics {
         .register(registry);
     results = Counter.builder("groundstream_worker_results_total").description("Results produced")
         .register(registry);
+    pauses = Counter.builder("groundstream_worker_partition_pauses_total")
+        .description("Times the consumer paused its partitions because the queue was full").register(registry);
     Gauge.builder("groundstream_worker_consumer_lag", consumerLag, AtomicLong::get)
         .description("Records behind the end of the assigned request partitions").register(registry);
     Gauge.builder("groundstream_worker_pending_requests", pending, AtomicLong::get)
@@ -69,6 +72,14 @@ public final class WorkerMetrics {
   public void deadLetter(String step) {
     Counter.builder("groundstream_worker_dead_letters_total").tag("step", step)
         .description("Requests sent to grounding.dlq").register(registry).increment();
+  }
+
+  public void paused() {
+    pauses.increment();
+  }
+
+  public double pauseCount() {
+    return pauses.count();
   }
 
   public void consumerLag(long lag) {

@@ -210,6 +210,26 @@ class GroundingWorkerPipelineTest {
     }
   }
 
+  /**
+   * Backpressure: a queue of 8 with batches of 4 over the 36 records already in the topic: the
+   * consumer must pause its partitions (poll returns at most the queue's capacity) and still
+   * commit every record once.
+   */
+  @Test
+  @Order(3)
+  void pausesPartitionsWhenTheQueueIsFull() throws Exception {
+    WorkerConfig config = kit.config("fake-detector").withBlobDir(blobs)
+        .withBatching(4, Duration.ofMillis(50), 8).withGroupId("backpressure-check");
+    try (GroundingWorker worker = GroundingWorker.start(config)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (worker.metrics().requestCount() < 36 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(36.0, worker.metrics().requestCount(), "32 good + 4 dead-lettered records, each once");
+      assertTrue(worker.metrics().pauseCount() > 0, "partitions were paused");
+    }
+  }
+
   /** Gray level of the first test's good requests, -1 for others. */
   private static int grayOf(UUID id) {
     for (int i = 0; i < 32; i++) {
