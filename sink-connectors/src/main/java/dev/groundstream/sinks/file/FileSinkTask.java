@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Exactly-once JSON Lines files. The committed files are the source of truth for progress: on
  * open the task recovers each partition's files, seeks the consumer past the highest committed
  * offset and skips anything older; preCommit commits the files and then reports exactly the
- * offsets they contain, so Kafka's committed offsets never run ahead of the files.
+ * offsets they contain (or the consumer position, when everything consumed is either in files or
+ * was skipped by Connect), so Kafka's committed offsets never run ahead of the files.
  */
 public class FileSinkTask extends SinkTask {
   private static final Logger LOG = LoggerFactory.getLogger(FileSinkTask.class);
@@ -80,8 +81,15 @@ public class FileSinkTask extends SinkTask {
     try {
       for (Map.Entry<TopicPartition, TopicPartitionWriter> entry : writers.entrySet()) {
         entry.getValue().commit();
-        if (entry.getValue().committedEnd() >= 0) {
-          committed.put(entry.getKey(), new OffsetAndMetadata(entry.getValue().committedEnd() + 1));
+        long next = entry.getValue().committedEnd() + 1;
+        // Records Connect consumed but never handed to put() (converter errors tolerated, filtered
+        // by a transform) lie before the consumer position; with nothing buffered they are settled.
+        OffsetAndMetadata consumed = currentOffsets.get(entry.getKey());
+        if (consumed != null && consumed.offset() > next) {
+          next = consumed.offset();
+        }
+        if (next > 0) {
+          committed.put(entry.getKey(), new OffsetAndMetadata(next));
         }
       }
     } catch (IOException e) {

@@ -168,4 +168,17 @@ class FileSinkTaskTest {
     start(new RecordingSinkTaskContext(false)).stop();
     assertTrue(Files.exists(foreignTemp), "partition 3 may belong to another task");
   }
+
+  @Test
+  void recordsConnectSkippedBeforePutDoNotHoldBackTheCommittedOffset() throws Exception {
+    FileSinkTask task = start(new RecordingSinkTaskContext(false));
+    task.put(records(0, 4));
+    // Offset 4 failed conversion (errors.tolerance=all): consumed by Connect, never seen by put().
+    Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(Map.of(TP, new OffsetAndMetadata(5)));
+    assertEquals(5, committed.get(TP).offset());
+    task.put(records(5, 6));
+    assertEquals(6, task.preCommit(Map.of(TP, new OffsetAndMetadata(6))).get(TP).offset());
+    task.stop();
+    assertEquals(List.of(0L, 1L, 2L, 3L, 5L), committedOffsets());
+  }
 }

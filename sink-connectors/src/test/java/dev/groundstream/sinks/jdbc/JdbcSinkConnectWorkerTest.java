@@ -83,6 +83,9 @@ class JdbcSinkConnectWorkerTest {
     worker = ConnectWorker.start(kafka.bootstrapServers(), registry.url(), dir);
     worker.putConnector("pg", sinkConfig(pgUrl, "dlq.postgres"));
     worker.putConnector("duck", sinkConfig(duckUrl, "dlq.duckdb"));
+    worker.putConnector("files", Map.of("connector.class", "dev.groundstream.sinks.file.FileSinkConnector",
+        "tasks.max", "1", "topics", TOPIC, "output.dir", dir.resolve("files").toString(),
+        "partition.time.field", "eventTime", "errors.tolerance", "all"));
   }
 
   private static Map<String, String> sinkConfig(String url, String dlq) {
@@ -161,6 +164,7 @@ class JdbcSinkConnectWorkerTest {
     produceEvaluations(30, 60);
     worker.restartConnectorAndTasks("pg");
     worker.restartConnectorAndTasks("duck");
+    worker.restartConnectorAndTasks("files");
     awaitRows(60, "SELECT count(*) FROM grounding_evaluations");
     awaitCaughtUp("pg");
     awaitCaughtUp("duck");
@@ -228,6 +232,30 @@ class JdbcSinkConnectWorkerTest {
       assertTrue(message.contains("magic byte 0x7f"), message);
     }
     assertTrue(worker.taskState("pg").startsWith("RUNNING"), worker.taskState("pg"));
+  }
+
+  @Test
+  @Order(5)
+  void theFileSinkHoldsEveryReadableRecordExactlyOnce() throws Exception {
+    awaitCaughtUp("files"); // committed consumer offsets come only from committed files
+    Map<String, Integer> linesPerRecord = new HashMap<>();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<Path> files;
+    try (var walk = java.nio.file.Files.walk(dir.resolve("files"))) {
+      files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+    }
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      assertTrue(name.matches("grounding\\.evaluations\\+\\d\\+\\d+-\\d+\\.jsonl"), "unexpected file " + file);
+      assertTrue(dir.resolve("files").relativize(file).toString().startsWith("model=centernet-ranker:1.0.0/date="), file.toString());
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        var node = json.readTree(line);
+        linesPerRecord.merge(node.get("_partition").asInt() + "@" + node.get("_offset").asLong(), 1, Integer::sum);
+      }
+    }
+    // 60 + 1 evolved + 5 after the poison record, which the converter could not read.
+    assertEquals(66, linesPerRecord.size());
+    assertTrue(linesPerRecord.values().stream().allMatch(n -> n == 1), linesPerRecord.toString());
   }
 
   private static ConsumerRecord<byte[], byte[]> readOne(String topic) {
