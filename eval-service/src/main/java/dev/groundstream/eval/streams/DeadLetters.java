@@ -26,7 +26,7 @@ public final class DeadLetters {
         .build();
   }
 
-  /** A record whose bytes could not be deserialized; the bytes are kept for replay. */
+  /** A record that could not be deserialized or processed; its bytes are kept for replay. */
   public static DeadLetter undeserializable(String sourceTopic, int partition, long offset,
       Exception error, byte[] originalValue, Instant failedAt) {
     return DeadLetter.newBuilder()

@@ -12,6 +12,7 @@ public final class EvalCounters {
   private final Counter rejectedResults;
   private final Counter rejectedTruth;
   private final Counter deserializationErrors;
+  private final Counter processingErrors;
   private final Counter alerts;
 
   public EvalCounters(MeterRegistry registry) {
@@ -21,6 +22,7 @@ public final class EvalCounters {
     rejectedResults = registry.counter("groundstream_eval_rejected", "input", "result");
     rejectedTruth = registry.counter("groundstream_eval_rejected", "input", "truth");
     deserializationErrors = registry.counter("groundstream_eval_deserialization_errors");
+    processingErrors = registry.counter("groundstream_eval_processing_errors");
     alerts = registry.counter("groundstream_eval_alerts");
   }
 
@@ -48,6 +50,10 @@ public final class EvalCounters {
 
   public void deserializationError() {
     deserializationErrors.increment();
+  }
+
+  public void processingError() {
+    processingErrors.increment();
   }
 
   void alertRaised() {

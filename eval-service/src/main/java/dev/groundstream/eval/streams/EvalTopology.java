@@ -91,12 +91,23 @@ public final class EvalTopology {
         .mapValues(EvaluationChange::current, Named.as("current-evaluation"))
         .to(Topics.EVALUATIONS, Produced.with(serdes.evaluationKey(), serdes.evaluation()).withName("evaluations-sink"));
     changes.filter((key, change) -> change.deadLetter() != null, Named.as("join-dead-letters"))
-        .map((key, change) -> KeyValue.pair(new DeadLetterKey(null), change.deadLetter()), Named.as("to-dead-letter"))
+        .map((key, change) -> KeyValue.pair(deadLetterKey(key, change.deadLetter()), change.deadLetter()),
+            Named.as("to-dead-letter"))
         .to(Topics.DLQ, Produced.with(serdes.deadLetterKey(), serdes.deadLetter()).withName("dlq-sink"));
 
     buildAggregates(changes);
     buildSignals(results);
     return builder.build();
+  }
+
+  /** The original record key (the request's), serialized as it was on its source topic. */
+  private DeadLetterKey deadLetterKey(EvaluationKey key, dev.groundstream.avro.DeadLetter letter) {
+    if (key.getRequestId() == null) {
+      return new DeadLetterKey(null);
+    }
+    String topic = letter.getSourceTopic() == null ? Topics.RESULTS : letter.getSourceTopic();
+    return new DeadLetterKey(java.nio.ByteBuffer.wrap(
+        serdes.requestKey().serializer().serialize(topic, new RequestKey(key.getRequestId()))));
   }
 
   private void buildAggregates(KStream<EvaluationKey, EvaluationChange> changes) {

@@ -239,8 +239,10 @@ class EvalTopologyTest {
     harness.result(result(id("no-model"), model("ranker", ""), T0, 20,
         predicted("p0", TARGET, 0.9f, PhraseType.people)));
 
-    List<DeadLetter> letters = harness.deadLetters.readValuesToList();
+    var records = harness.deadLetters.readKeyValuesToList();
+    List<DeadLetter> letters = records.stream().map(kv -> kv.value).toList();
     assertEquals(2, letters.size());
+    assertTrue(records.get(0).key.getOriginalKey() != null, "keyed by the request, like its source record");
     assertEquals("EvaluationAnomalies", letters.get(0).getErrorClass());
     assertTrue(letters.get(0).getMessage().contains("invalidPredictedBoxes=1"), letters.get(0).getMessage());
     assertTrue(letters.get(0).getMessage().contains("unknownResultPhraseIds=[p9]"), letters.get(0).getMessage());
