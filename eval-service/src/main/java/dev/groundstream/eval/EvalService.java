@@ -63,7 +63,7 @@ public final class EvalService implements AutoCloseable {
       vertx.close();
       throw e;
     }
-    HostInfo self = new HostInfo(config.httpHost(), http.port());
+    HostInfo self = new HostInfo(config.advertisedHttpHost(), http.port());
     EvalSerdes serdes = EvalSerdes.of(config.registry());
     KafkaStreams streams = new KafkaStreams(new EvalTopology(config, serdes, counters).build(),
         StreamsProperties.of(config, self.host() + ":" + self.port(), counters));

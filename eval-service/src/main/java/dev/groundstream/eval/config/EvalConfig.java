@@ -17,6 +17,9 @@ import java.util.function.Function;
  * overridable by a flag {@code --name=value} (flag names are {@link #KEYS}; the environment name is
  * {@code GROUNDSTREAM_EVAL_} + the flag name upper-cased with '-' as '_').
  *
+ * <p>http-host is the address the HTTP server binds; advertised-host (default: http-host) is how the
+ * other instances reach this one for interactive queries.
+ *
  * <p>Durations are ISO-8601 ({@code PT1M}) or a number with unit ({@code 90s}, {@code 5m}, {@code 1h},
  * {@code 500ms}). A floor or margin of {@code off} disables that alert rule half.
  */
@@ -26,6 +29,7 @@ public record EvalConfig(
     String applicationId,
     Path stateDir,
     String httpHost,
+    String advertisedHost,
     int httpPort,
     String processingGuarantee,
     int streamThreads,
@@ -60,6 +64,7 @@ public record EvalConfig(
     d.put("application-id", "groundstream-eval");
     d.put("state-dir", System.getProperty("java.io.tmpdir") + "/groundstream-eval");
     d.put("http-host", "localhost");
+    d.put("advertised-host", "");
     d.put("http-port", "8083");
     d.put("processing-guarantee", AT_LEAST_ONCE);
     d.put("stream-threads", "1");
@@ -137,6 +142,7 @@ public record EvalConfig(
         v.apply("application-id"),
         Path.of(v.apply("state-dir")),
         v.apply("http-host"),
+        v.apply("advertised-host"),
         Integer.parseInt(v.apply("http-port")),
         v.apply("processing-guarantee"),
         Integer.parseInt(v.apply("stream-threads")),
@@ -192,6 +198,24 @@ public record EvalConfig(
     return kind + "-" + text;
   }
 
+  /**
+   * The host other instances use to reach this one ({@code application.server}): advertised-host when
+   * set, else http-host, else (binding to all interfaces) this machine's name.
+   */
+  public String advertisedHttpHost() {
+    if (!advertisedHost.isBlank()) {
+      return advertisedHost;
+    }
+    if (!"0.0.0.0".equals(httpHost) && !"::".equals(httpHost)) {
+      return httpHost;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException("set advertised-host: cannot resolve this machine's name", e);
+    }
+  }
+
   public String tumblingName() {
     return windowName("tumbling", tumblingWindow);
   }
@@ -202,21 +226,21 @@ public record EvalConfig(
 
   // Copies for tests and embedding (records have no withers).
   public EvalConfig withApplicationId(String id) {
-    return new EvalConfig(kafka, registry, id, stateDir, httpHost, httpPort, processingGuarantee, streamThreads,
+    return new EvalConfig(kafka, registry, id, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee, streamThreads,
         commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace, windowRetention,
         noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin, alertMinSamples,
         alertMinBaselineWindows, baselineAlpha, createTopics);
   }
 
   public EvalConfig withStateDir(Path dir) {
-    return new EvalConfig(kafka, registry, applicationId, dir, httpHost, httpPort, processingGuarantee,
+    return new EvalConfig(kafka, registry, applicationId, dir, httpHost, advertisedHost, httpPort, processingGuarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
         alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
   }
 
   public EvalConfig withHttpPort(int port) {
-    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, port, processingGuarantee,
+    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, port, processingGuarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
         alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
@@ -224,14 +248,14 @@ public record EvalConfig(
 
   public EvalConfig withAlerts(double recallFloor, double recallMargin, double scoreFloor, double scoreMargin,
       long minSamples, int minBaselineWindows) {
-    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, httpPort, processingGuarantee,
+    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
         minSamples, minBaselineWindows, baselineAlpha, createTopics);
   }
 
   public EvalConfig withProcessingGuarantee(String guarantee) {
-    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, httpPort, guarantee,
+    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, guarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
         alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);

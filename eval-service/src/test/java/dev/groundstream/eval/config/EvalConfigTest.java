@@ -54,6 +54,14 @@ class EvalConfigTest {
   }
 
   @Test
+  void advertisedHostDefaultsToTheBindHost() {
+    assertEquals("localhost", EvalConfig.fromEnvironmentAndArgs(Map.of(), List.of()).advertisedHttpHost());
+    assertEquals("eval-2.internal", EvalConfig.fromEnvironmentAndArgs(
+        Map.of("GROUNDSTREAM_EVAL_ADVERTISED_HOST", "eval-2.internal"), List.of("--http-host=0.0.0.0"))
+        .advertisedHttpHost());
+  }
+
+  @Test
   void environmentNamesFollowTheFlags() {
     assertEquals("GROUNDSTREAM_EVAL_NO_BOX_SCORE_THRESHOLD", EvalConfig.envName("no-box-score-threshold"));
   }
