@@ -61,7 +61,8 @@ public final class AlertProcessor<V> implements Processor<Windowed<String>, V, M
       QualityAlert alert = judge(rule, state, observation);
       if (alert != null) {
         counters.alertRaised();
-        context.forward(new Record<>(new ModelKey(observation.model()), alert, observation.windowEnd()));
+        // Record time = when raised, so topic retention counts from then, also for replayed history.
+        context.forward(new Record<>(new ModelKey(observation.model()), alert, alert.getRaisedAt().toEpochMilli()));
       }
       states.put(observation.ruleKey(), state.fold(observation.value(), baselineAlpha, alert));
     }

@@ -93,6 +93,7 @@ public final class EvalTopology {
     changes.filter((key, change) -> change.deadLetter() != null, Named.as("join-dead-letters"))
         .map((key, change) -> KeyValue.pair(deadLetterKey(key, change.deadLetter()), change.deadLetter()),
             Named.as("to-dead-letter"))
+        .processValues(FailedAtTimestamp::new, Named.as("dead-letter-time"))
         .to(Topics.DLQ, Produced.with(serdes.deadLetterKey(), serdes.deadLetter()).withName("dlq-sink"));
 
     buildAggregates(changes);

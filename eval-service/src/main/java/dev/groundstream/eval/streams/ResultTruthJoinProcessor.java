@@ -93,7 +93,8 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     if (!requestId.equals(truth.getRequestId())) {
       counters.rejectedTruth();
       emit(null, null, deadLetter("KeyMismatch", "truth key " + requestId + " differs from its requestId "
-          + truth.getRequestId(), Map.of("requestId", requestId.toString())), requestId, "", 0L);
+          + truth.getRequestId(), Map.of("requestId", requestId.toString())), requestId, "",
+          context.currentStreamTimeMs());
       return;
     }
     truths.put(requestId.toString(), truth);
