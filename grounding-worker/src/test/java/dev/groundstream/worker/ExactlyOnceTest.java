@@ -15,7 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * killed process) while requests keep arriving, restarts it each time, and checks with a
  * read_committed consumer that every request has exactly one result: none lost, none duplicated.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExactlyOnceTest {
   private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceTest.class);
   private static final int REQUESTS = 90;
@@ -41,6 +45,7 @@ class ExactlyOnceTest {
   }
 
   @Test
+  @Order(1)
   void killedAndRestartedWorkerNeitherLosesNorDuplicatesResults() throws Exception {
     Map<UUID, Integer> grayOf = new HashMap<>();
     AtomicReference<Exception> producerFailure = new AtomicReference<>();
@@ -93,5 +98,53 @@ class ExactlyOnceTest {
       LOG.info("read_uncommitted sees {} results for {} requests", uncommitted.size(), REQUESTS);
       assertTrue(uncommitted.size() >= REQUESTS);
     }
+  }
+
+  /**
+   * Two replicas of one model version share the group (instance ids 0 and 1, so two
+   * transactional ids) and split the partitions; one joins mid-stream (a rebalance) and the other
+   * stops gracefully before the end. Every request still has exactly one result.
+   */
+  @Test
+  @Order(2)
+  void replicasOfOneVersionSplitTheWorkAcrossRebalances() throws Exception {
+    WorkerConfig base = kit.config("fake-detector").withBatching(4, Duration.ofMillis(5), 16).withGroupId("scale-out");
+    WorkerConfig second = new WorkerConfig(base.kafka(), base.registry(), base.modelDir(), base.maxBatchSize(),
+        base.maxQueueDelay(), base.queueCapacity(), base.preprocessThreads(), base.blobDir(), base.ort(),
+        base.ranking(), base.httpPort(), base.groupId(), "1");
+    int total = 40;
+    GroundingWorker first = GroundingWorker.start(base);
+    for (int i = 0; i < total / 2; i++) {
+      kit.send(grayRequest(id("scale", i), 7 * i));
+    }
+    GroundingWorker other = GroundingWorker.start(second);
+    for (int i = total / 2; i < total; i++) {
+      kit.send(grayRequest(id("scale", i), 7 * (i % 30)));
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (first.metrics().requestCount() + other.metrics().requestCount() < total / 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    first.close(); // its partitions move to the other replica
+    try (other) {
+      List<GroundingResult> results = kit.readResults(r -> r.stream()
+          .filter(x -> isScale(x.getRequestId(), total))
+          .map(GroundingResult::getRequestId).distinct().count() >= total, Duration.ofSeconds(90));
+      Map<UUID, Integer> perRequest = new HashMap<>();
+      results.stream().filter(r -> isScale(r.getRequestId(), total))
+          .forEach(r -> perRequest.merge(r.getRequestId(), 1, Integer::sum));
+      assertEquals(total, perRequest.size(), "every request has a result");
+      perRequest.forEach((id, n) -> assertEquals(1, n, "exactly one result for " + id));
+      assertTrue(other.metrics().requestCount() > 0, "the second replica took part");
+    }
+  }
+
+  private static boolean isScale(UUID id, int total) {
+    for (int i = 0; i < total; i++) {
+      if (id("scale", i).equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -87,6 +87,8 @@ class PipelineBenchmark {
     // 2. the pipeline: requests by file: URI (claim check) in Kafka, results back in Kafka
     Measurement pipeline;
     double meanBatch;
+    double preprocessMs;
+    double inferenceMsPerBatch;
     try (WorkerTestKit kit = WorkerTestKit.start()) {
       WorkerConfig config = kit.config("fake-detector").withModelDir(modelDir)
           .withBatching(batch, Duration.ofMillis(20), 4 * batch).withBlobDir(imageDir);
@@ -113,7 +115,10 @@ class PipelineBenchmark {
         }
         awaitCount(worker, warmup + requests);
         pipeline = start.stop(requests);
-        meanBatch = meanBatchSize(worker.metrics().scrape());
+        String scrape = worker.metrics().scrape();
+        meanBatch = mean(scrape, "groundstream_worker_batch_size");
+        preprocessMs = 1000 * mean(scrape, "groundstream_worker_preprocess_seconds");
+        inferenceMsPerBatch = 1000 * mean(scrape, "groundstream_worker_inference_seconds");
       }
     }
 
@@ -122,11 +127,12 @@ class PipelineBenchmark {
         machine: %d cores visible, %s
         bare ONNX Runtime : %8.2f images/s  (%.1f ms/image, CPU %.2f cores)
         pipeline          : %8.2f requests/s (%.1f ms/request, CPU %.2f cores, mean batch %.2f)
+          inside the worker: decode+preprocess %.1f ms/request (on the pool), model run + ranking %.1f ms/batch
         ratio pipeline/bare: %.3f
         """, card.name(), card.kind().cardName(), images.size(), imageDir, requests, batch, card.maxBatch(), provider,
         Runtime.getRuntime().availableProcessors(), cpuModel(),
         bare.perSecond(), bare.msPerItem(), bare.cores(),
-        pipeline.perSecond(), pipeline.msPerItem(), pipeline.cores(), meanBatch,
+        pipeline.perSecond(), pipeline.msPerItem(), pipeline.cores(), meanBatch, preprocessMs, inferenceMsPerBatch,
         pipeline.perSecond() / bare.perSecond());
     System.out.println(report);
     Files.writeString(Path.of("target", "benchmark.txt"), report);
@@ -154,13 +160,14 @@ class PipelineBenchmark {
     }
   }
 
-  private static double meanBatchSize(String scrape) {
+  /** sum / count of a Prometheus summary or histogram in the scrape. */
+  private static double mean(String scrape, String metric) {
     double sum = 0;
     double count = 0;
     for (String line : scrape.split("\n")) {
-      if (line.startsWith("groundstream_worker_batch_size_sum")) {
+      if (line.startsWith(metric + "_sum")) {
         sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      } else if (line.startsWith("groundstream_worker_batch_size_count")) {
+      } else if (line.startsWith(metric + "_count")) {
         count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
