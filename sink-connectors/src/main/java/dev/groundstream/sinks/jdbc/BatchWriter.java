@@ -11,12 +11,15 @@ import java.util.Map;
 /**
  * Writes flattened records in one transaction, idempotently: root rows are upserted by primary key;
  * child rows of those roots are deleted and inserted again, so a redelivered or updated record
- * leaves exactly its current phrases/boxes. Statements are JDBC batches grouped by table and column
- * list. The caller commits or rolls back. On DuckDB the child deletes are committed before the
+ * leaves exactly its current phrases/boxes. Rows are grouped by table and column list and sent as
+ * multi-row statements (up to {@value #MAX_ROWS_PER_STATEMENT} rows, within the parameter limit). The caller commits or rolls back. On DuckDB the child deletes are committed before the
  * inserts (see {@link SqlDialect#reinsertsDeletedKeysInOneTransaction()}): a crash in between leaves
  * a root row without children until the uncommitted offsets are redelivered and rewrite them.
  */
 final class BatchWriter {
+  static final int MAX_ROWS_PER_STATEMENT = 500;
+  /** PostgreSQL's wire protocol allows 32767 bind parameters per statement. */
+  private static final int MAX_PARAMETERS = 32_000;
   private final SqlDialect dialect;
 
   BatchWriter(SqlDialect dialect) {
@@ -56,7 +59,7 @@ final class BatchWriter {
     }
     for (Map.Entry<StatementKey, List<Map<String, Object>>> group : groups.entrySet()) {
       TableSpec table = specs.get(group.getKey());
-      execute(connection, dialect.upsert(table.name(), group.getKey().columns(), table.primaryKey()),
+      execute(connection, n -> dialect.upsert(table.name(), group.getKey().columns(), table.primaryKey(), n),
           table, group.getKey().columns(), group.getValue());
     }
   }
@@ -76,7 +79,8 @@ final class BatchWriter {
     }
     for (Map.Entry<String, List<Map<String, Object>>> entry : keysByTable.entrySet()) {
       TableSpec child = specs.get(entry.getKey());
-      execute(connection, dialect.deleteByKey(child.name(), child.rootKey()), child, child.rootKey(), entry.getValue());
+      execute(connection, n -> dialect.deleteByKeys(child.name(), child.rootKey(), n), child, child.rootKey(),
+          entry.getValue());
     }
   }
 
@@ -94,24 +98,29 @@ final class BatchWriter {
     }
     for (Map.Entry<StatementKey, List<Map<String, Object>>> group : groups.entrySet()) {
       TableSpec table = specs.get(group.getKey());
-      execute(connection, dialect.upsert(table.name(), group.getKey().columns(), table.primaryKey()),
+      execute(connection, n -> dialect.upsert(table.name(), group.getKey().columns(), table.primaryKey(), n),
           table, group.getKey().columns(), group.getValue());
     }
   }
 
-  private void execute(Connection connection, String sql, TableSpec table, List<String> columns,
-                       List<Map<String, Object>> rows) throws SQLException {
+  /** Runs {@code sqlForRows(n)} once per chunk of n rows, binding the rows' columns in order. */
+  private void execute(Connection connection, java.util.function.IntFunction<String> sqlForRows, TableSpec table,
+                       List<String> columns, List<Map<String, Object>> rows) throws SQLException {
     List<ColumnType> types = columns.stream()
         .map(c -> table.column(c).orElseThrow(() -> new IllegalStateException("No column " + c + " in " + table.name())).type())
         .toList();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (Map<String, Object> row : rows) {
-        for (int i = 0; i < columns.size(); i++) {
-          dialect.bind(statement, i + 1, types.get(i), row.get(columns.get(i)));
+    int perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / columns.size()));
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      try (PreparedStatement statement = connection.prepareStatement(sqlForRows.apply(chunk.size()))) {
+        int index = 1;
+        for (Map<String, Object> row : chunk) {
+          for (int i = 0; i < columns.size(); i++) {
+            dialect.bind(statement, index++, types.get(i), row.get(columns.get(i)));
+          }
         }
-        statement.addBatch();
+        statement.executeUpdate();
       }
-      statement.executeBatch();
     }
   }
 }

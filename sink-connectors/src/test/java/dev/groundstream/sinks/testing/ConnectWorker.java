@@ -24,6 +24,12 @@ public final class ConnectWorker implements AutoCloseable {
   }
 
   public static ConnectWorker start(String bootstrapServers, String registryUrl, Path stateDir) {
+    return start(bootstrapServers, registryUrl, stateDir, Map.of("consumer.max.poll.records", "20"));
+  }
+
+  /** {@code overrides} replace or add worker properties (e.g. consumer settings for a benchmark). */
+  public static ConnectWorker start(String bootstrapServers, String registryUrl, Path stateDir,
+                                    Map<String, String> overrides) {
     Map<String, String> props = new HashMap<>();
     props.put("bootstrap.servers", bootstrapServers);
     props.put("key.converter", "dev.groundstream.sinks.converter.AvroConverter");
@@ -34,7 +40,7 @@ public final class ConnectWorker implements AutoCloseable {
     props.put("offset.flush.interval.ms", "500");
     props.put("plugin.discovery", "service_load");
     props.put("listeners", "http://127.0.0.1:0");
-    props.put("consumer.max.poll.records", "20");
+    props.putAll(overrides);
     return new ConnectWorker(new ConnectStandalone().startConnect(props));
   }
 
