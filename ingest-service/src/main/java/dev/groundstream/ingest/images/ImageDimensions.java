@@ -6,6 +6,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Width and height from an image's header, without decoding its pixels. */
 public final class ImageDimensions {
@@ -13,7 +14,7 @@ public final class ImageDimensions {
 
   /** Returns {width, height}; throws IOException when no reader understands the header. */
   public static int[] read(byte[] bytes) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new IOException("Not a readable image");

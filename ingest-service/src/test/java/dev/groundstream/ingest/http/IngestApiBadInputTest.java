@@ -25,17 +25,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every refused input answers its status with a JSON error body and writes nothing to Kafka. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedIngestHarness.class)
 class IngestApiBadInputTest {
   IngestHarness harness;
   HttpCalls http;
   long recordsBefore;
 
   @BeforeAll
-  void start() throws Exception {
-    harness = IngestHarness.shared();
+  void start(IngestHarness shared) throws Exception {
+    harness = shared;
     http = new HttpCalls(harness.service.port());
   }
 

@@ -33,9 +33,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST an image and caption, read the Avro records back from the real broker, field by field. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedIngestHarness.class)
 class IngestApiEndToEndTest {
   static final int INLINE_MAX = IngestHarness.INLINE_MAX;
 
@@ -44,8 +46,8 @@ class IngestApiEndToEndTest {
   Path blobs;
 
   @BeforeAll
-  void start() throws Exception {
-    harness = IngestHarness.shared();
+  void start(IngestHarness shared) throws Exception {
+    harness = shared;
     http = new HttpCalls(harness.service.port());
     blobs = harness.blobDir;
   }

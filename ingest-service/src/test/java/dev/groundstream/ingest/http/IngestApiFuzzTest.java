@@ -23,20 +23,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * At least 2,000 random and mutated requests over loopback, 8 in flight: the service must never
  * answer 5xx, never drop a connection, and still be healthy afterwards. Seeded: a failure names
  * the seed and the case to replay.
  */
+@ExtendWith(SharedIngestHarness.class)
 class IngestApiFuzzTest {
   static final int REQUESTS = 2200;
   static final Duration TIME_LIMIT = Duration.ofSeconds(150);
   static final long SEED = 20261122L;
 
   @Test
-  void noServerErrorsAndNoCrashes() throws Exception {
-    IngestHarness harness = IngestHarness.shared();
+  void noServerErrorsAndNoCrashes(IngestHarness harness) throws Exception {
     HttpCalls http = new HttpCalls(harness.service.port());
     Random random = new Random(SEED);
     List<byte[]> seeds = List.of(TestImages.jpeg(48, 32), TestImages.png(40, 30), TestImages.noisyJpeg(32, 32, 5, 0.8f));

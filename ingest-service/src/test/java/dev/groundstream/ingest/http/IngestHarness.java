@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A real in-process broker, our schema registry and an ingest service on them, for HTTP tests. */
-final class IngestHarness implements AutoCloseable {
+final class IngestHarness implements AutoCloseable, org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource {
   static final String ACME_KEY = "acme-secret-key";
   static final String GLOBEX_KEY = "globex-secret-key";
 
@@ -36,30 +36,14 @@ final class IngestHarness implements AutoCloseable {
   /** Settings of the shared instance: small inline limit (exercise the claim check), 2 MiB image cap. */
   static final int INLINE_MAX = 64 * 1024;
   static final int IMAGE_MAX = 2 * 1024 * 1024;
-  private static IngestHarness shared;
-
-  /**
-   * One broker, registry and service for all HTTP test classes of this JVM (starting them costs
-   * most of the test time); closed when the JVM exits.
-   */
-  static synchronized IngestHarness shared() throws Exception {
-    if (shared == null) {
-      Path blobs = java.nio.file.Files.createTempDirectory("ingest-test-blobs");
-      shared = start(blobs, Map.of(
-          IngestConfig.IMAGE_INLINE_MAX_BYTES, Integer.toString(INLINE_MAX),
-          IngestConfig.IMAGE_MAX_BYTES, Integer.toString(IMAGE_MAX),
-          IngestConfig.RATE_LIMIT_PER_SECOND, "100000",
-          IngestConfig.RATE_LIMIT_BURST, "100000"));
-      IngestHarness harness = shared;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          harness.close();
-        } catch (Exception e) {
-          // JVM exit: nothing left to report to
-        }
-      }));
-    }
-    return shared;
+  /** The settings every HTTP test class shares; see {@link SharedIngestHarness}. */
+  static IngestHarness startShared() throws Exception {
+    Path blobs = java.nio.file.Files.createTempDirectory("ingest-test-blobs");
+    return start(blobs, Map.of(
+        IngestConfig.IMAGE_INLINE_MAX_BYTES, Integer.toString(INLINE_MAX),
+        IngestConfig.IMAGE_MAX_BYTES, Integer.toString(IMAGE_MAX),
+        IngestConfig.RATE_LIMIT_PER_SECOND, "100000",
+        IngestConfig.RATE_LIMIT_BURST, "100000"));
   }
 
   /** A second service on the same broker and registry with other settings. */
@@ -91,8 +75,14 @@ final class IngestHarness implements AutoCloseable {
     return topics.endOffsetSum(Topics.REQUESTS) + topics.endOffsetSum(Topics.TRUTH);
   }
 
+  private boolean closed;
+
   @Override
-  public void close() throws Exception {
+  public synchronized void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
     topics.close();
     service.close();
     registry.close();
