@@ -1,6 +1,8 @@
 package dev.groundstream.launcher.commands;
 
-import dev.groundstream.launcher.local.LocalCluster;
+import dev.groundstream.launcher.local.LocalMode;
+import dev.groundstream.launcher.local.LocalPorts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,11 +11,15 @@ import picocli.CommandLine.Option;
 
 /** The all-in-one local mode: everything in this JVM, data under --data-dir. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-    description = "Run GroundStream on this machine: embedded Kafka, schema registry and the services.")
+    description = "Run GroundStream on this machine: embedded Kafka, schema registry, Connect (DuckDB sink), "
+        + "ingest API, grounding worker and eval dashboard.")
 public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--data-dir", defaultValue = "groundstream-data",
-      description = "Where Kafka keeps its data (default ./${DEFAULT-VALUE}); reused by the next start.")
+      description = "Where all state lives (default ./${DEFAULT-VALUE}); the next start resumes from it.")
   Path dataDir;
+
+  @Option(names = "--model", description = "Model folder (default models/centernet-ranker).")
+  Path model;
 
   @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default ${DEFAULT-VALUE}).")
   int kafkaPort;
@@ -21,32 +27,63 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--registry-port", defaultValue = "8081", description = "Registry port (default ${DEFAULT-VALUE}).")
   int registryPort;
 
-  @Option(names = "--demo", description = "Stream the bundled photo benchmark and synthetic scenes.")
+  @Option(names = "--ingest-port", defaultValue = "8080", description = "Ingest API port (default ${DEFAULT-VALUE}).")
+  int ingestPort;
+
+  @Option(names = "--dashboard-port", defaultValue = "8083", description = "Eval dashboard port (default ${DEFAULT-VALUE}).")
+  int dashboardPort;
+
+  @Option(names = "--worker-port", defaultValue = "8084", description = "Worker /health, /metrics port (default ${DEFAULT-VALUE}).")
+  int workerPort;
+
+  @Option(names = "--demo", description = "Stream the bundled photo benchmark, then keep re-streaming it as live traffic.")
   boolean demo;
+
+  @Option(names = "--demo-rate", defaultValue = "2", description = "Demo requests per second (default ${DEFAULT-VALUE}).")
+  double demoRate;
 
   @Option(names = "--exit-after-start", hidden = true, description = "Start, print the URLs and stop (smoke tests).")
   boolean exitAfterStart;
 
   @Override
   public Integer call() throws Exception {
-    LocalCluster cluster = LocalCluster.start(dataDir, kafkaPort, registryPort);
-    System.out.println("GroundStream local mode is up (data in " + dataDir.toAbsolutePath() + ")");
-    System.out.println("  Kafka bootstrap servers : " + cluster.kafka().bootstrapServers());
-    System.out.println("  Schema registry         : " + cluster.registry().url() + "/subjects");
-    System.out.println("  Topics and their schemas are created and registered.");
-    System.out.println("  Not in this build yet: ingest API, grounding worker, eval dashboard and sinks"
-        + (demo ? "; --demo has nothing to stream until they land." : "."));
+    Path modelDir = model != null ? model : defaultModel();
+    LocalMode local = LocalMode.start(dataDir, modelDir,
+        new LocalPorts(kafkaPort, registryPort, ingestPort, dashboardPort, workerPort));
+    System.out.println();
+    System.out.println("GroundStream local mode is up (data in " + dataDir.toAbsolutePath() + ", model " + modelDir + ")");
+    System.out.println("  Dashboard        : " + local.dashboardUrl() + "/");
+    System.out.println("  Ingest API       : " + local.ingestUrl() + "/v1/requests  (header X-API-Key: "
+        + LocalMode.LOCAL_API_KEY + ")");
+    System.out.println("  Schema registry  : " + local.registry().url() + "/subjects");
+    System.out.println("  Worker metrics   : " + local.workerUrl() + "/metrics");
+    System.out.println("  Kafka            : " + local.kafka().bootstrapServers());
+    System.out.println("  DuckDB sink      : " + local.duckDbFile());
     if (exitAfterStart) {
-      cluster.close();
+      local.close();
       return 0;
+    }
+    Thread demoThread = null;
+    if (demo) {
+      demoThread = local.startDemo(Path.of("datasets", "groundstream-photos"), dataDir, demoRate);
+      System.out.println("  Demo             : streaming datasets/groundstream-photos at " + demoRate + " requests/s");
     }
     System.out.println("Press Ctrl-C to stop.");
     CountDownLatch stopped = new CountDownLatch(1);
+    Thread demoToStop = demoThread;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      cluster.close();
+      if (demoToStop != null) {
+        demoToStop.interrupt();
+      }
+      local.close();
       stopped.countDown();
     }, "local-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private static Path defaultModel() {
+    Path ranker = Path.of("models", "centernet-ranker");
+    return Files.isDirectory(ranker) ? ranker : Path.of("models", "centernet-coco");
   }
 }
