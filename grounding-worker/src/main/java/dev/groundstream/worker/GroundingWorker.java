@@ -92,7 +92,7 @@ public final class GroundingWorker implements AutoCloseable {
   private volatile boolean halted;
   private volatile boolean running;
   private volatile Throwable failure;
-  private KafkaConsumer<byte[], byte[]> consumer;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
   private boolean paused;
   private long lastLagNanos;
   private boolean sameResultPartitions;

@@ -1,17 +1,13 @@
 package dev.groundstream.worker.model;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
- * Resizes (letterbox or stretch, bilinear) into a canvas of the model's input size and writes the
- * normalised RGB values into a direct {@link FloatBuffer} in the model's layout. Thread-safe.
+ * Resizes (letterbox or stretch, bilinear on the model's sampling grid) into the model's input
+ * size, pads, normalises and writes a direct {@link FloatBuffer} in the model's layout. Thread-safe.
  */
 public final class ImagePreprocessor {
   private final Preprocessing spec;
@@ -36,44 +32,40 @@ public final class ImagePreprocessor {
   }
 
   public PreprocessedImage preprocess(BufferedImage image) {
-    ResizeTransform t = ResizeTransform.of(spec.resize(), image.getWidth(), image.getHeight(), spec.width(), spec.height());
-    BufferedImage canvas = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = canvas.createGraphics();
-    try {
-      g.setColor(new Color(spec.padValue(), spec.padValue(), spec.padValue()));
-      g.fillRect(0, 0, spec.width(), spec.height());
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(image, t.padX(), t.padY(), t.contentWidth(), t.contentHeight(), null);
-    } finally {
-      g.dispose();
-    }
-    byte[] bgr = ((DataBufferByte) canvas.getRaster().getDataBuffer()).getData();
+    int w = image.getWidth();
+    int h = image.getHeight();
+    ResizeTransform t = ResizeTransform.of(spec.resize(), w, h, spec.width(), spec.height());
+    // getRGB converts any colour model (grey, palette, 16-bit, alpha dropped) to 8-bit sRGB
+    int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+    float[] content = BilinearResizer.resize(rgb, w, h, t.contentWidth(), t.contentHeight(), spec.halfPixelCenters());
     FloatBuffer out = ByteBuffer.allocateDirect(spec.floatsPerImage() * Float.BYTES)
         .order(ByteOrder.nativeOrder()).asFloatBuffer();
-    writeFloats(bgr, out);
-    return new PreprocessedImage(out.rewind(), t);
-  }
-
-  private void writeFloats(byte[] bgr, FloatBuffer out) {
-    int pixels = spec.width() * spec.height();
     if (spec.layout() == TensorLayout.NHWC) {
-      for (int p = 0; p < pixels; p++) {
-        for (int c = 0; c < 3; c++) {
-          out.put(value(bgr, p, c));
+      for (int y = 0; y < spec.height(); y++) {
+        for (int x = 0; x < spec.width(); x++) {
+          for (int c = 0; c < 3; c++) {
+            out.put(value(content, t, x, y, c));
+          }
         }
       }
     } else {
       for (int c = 0; c < 3; c++) {
-        for (int p = 0; p < pixels; p++) {
-          out.put(value(bgr, p, c));
+        for (int y = 0; y < spec.height(); y++) {
+          for (int x = 0; x < spec.width(); x++) {
+            out.put(value(content, t, x, y, c));
+          }
         }
       }
     }
+    return new PreprocessedImage(out.rewind(), t);
   }
 
-  /** RGB channel {@code c} of pixel {@code p}; the canvas stores B, G, R. */
-  private float value(byte[] bgr, int p, int c) {
-    int raw = bgr[p * 3 + (2 - c)] & 0xff;
+  /** Normalised channel {@code c} at model-input pixel (x, y): the resized image or the padding. */
+  private float value(float[] content, ResizeTransform t, int x, int y, int c) {
+    int cx = x - t.padX();
+    int cy = y - t.padY();
+    boolean inside = cx >= 0 && cy >= 0 && cx < t.contentWidth() && cy < t.contentHeight();
+    float raw = inside ? content[(cy * t.contentWidth() + cx) * 3 + c] : spec.padValue();
     return raw * multiplier[c] + offset[c];
   }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
  *  "inputs":  [{"name": "images", "role": "image"}, {"name": "input_ids", "role": "input_ids"}, ...],
  *  "outputs": [{"name": "detections", "role": "detections"}, ...],
  *  "preprocessing": {"width": 512, "height": 512, "layout": "NHWC|NCHW", "resize": "letterbox|stretch",
- *                    "mean": [..3], "std": [..3], "scale": 0.0039, "padValue": 0},
+ *                    "mean": [..3], "std": [..3], "scale": 0.0039, "padValue": 0, "halfPixelCenters": true},
  *  "boxFormat": "cxcywh-normalized|xyxy-normalized|xyxy-pixels",
  *  "labels": "labels.txt", "tokenizer": "tokenizer.json", "model": "model.onnx",
  *  "scoreActivation": "sigmoid|none", "minScore": 0, "maxBatch": 8, "peakThreshold": 0.5}
@@ -211,7 +211,9 @@ public record ModelCard(
     float[] mean = floats(pre, "mean", 0f);
     float[] std = floats(pre, "std", 1f);
     int pad = pre.path("padValue").asInt(0);
-    return new Preprocessing(width, height, layout, mode, scale, mean, std, pad);
+    boolean halfPixel = resize.isObject() ? resize.path("halfPixelCenters").asBoolean(true)
+        : pre.path("halfPixelCenters").asBoolean(true);
+    return new Preprocessing(width, height, layout, mode, scale, mean, std, pad, halfPixel);
   }
 
   private static float[] floats(JsonNode pre, String field, float fallback) {

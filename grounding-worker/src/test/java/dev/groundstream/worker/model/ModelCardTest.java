@@ -31,6 +31,7 @@ class ModelCardTest {
     assertEquals(TensorLayout.NHWC, card.preprocessing().layout());
     assertEquals(ResizeMode.LETTERBOX, card.preprocessing().resize());
     assertEquals(1f / 255, card.preprocessing().scale(), 1e-9);
+    assertTrue(card.preprocessing().halfPixelCenters());
     assertEquals(BoxFormat.XYXY_PIXELS, card.boxFormat());
     assertTrue(card.labelsFile().orElseThrow().endsWith("labels.txt"));
     assertEquals(8, card.maxBatch());
@@ -58,7 +59,7 @@ class ModelCardTest {
         {"name": "centernet-coco", "version": "1.0.0", "kind": "detector",
          "files": {"model": "model.onnx", "labels": "labels.txt"},
          "inputs": [{"name": "images", "shape": [1, 512, 512, 3], "layout": "NHWC"}],
-         "preprocessing": {"resize": {"width": 512, "height": 512, "keepAspectRatio": false},
+         "preprocessing": {"resize": {"width": 512, "height": 512, "keepAspectRatio": false, "halfPixelCenters": false},
                            "valueRange": [0, 255], "mean": [0, 0, 0], "std": [1, 1, 1]},
          "outputs": [{"name": "detections", "primary": true}, {"name": "keypoints"}],
          "boxFormat": {"format": "xyxy", "normalized": false},
@@ -71,6 +72,7 @@ class ModelCardTest {
     assertEquals(ResizeMode.STRETCH, card.preprocessing().resize());
     assertEquals(TensorLayout.NHWC, card.preprocessing().layout());
     assertEquals(1f, card.preprocessing().scale());
+    assertEquals(false, card.preprocessing().halfPixelCenters(), "TF legacy bilinear grid");
     assertEquals(BoxFormat.XYXY_PIXELS, card.boxFormat());
     assertEquals("detections", card.output(ModelCard.ROLE_DETECTIONS));
     assertEquals(0.2f, card.minScore(), 1e-6);
