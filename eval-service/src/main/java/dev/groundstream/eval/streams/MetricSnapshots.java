@@ -11,8 +11,12 @@ import org.apache.kafka.streams.KeyValue;
 /** Turns one aggregate into its grounding.metrics records: one per category ever counted there. */
 public final class MetricSnapshots {
   public static final String ALL_TIME = "all-time";
-  /** windowEnd of the all-time aggregate: it never ends. */
-  public static final Instant OPEN_END = Instant.ofEpochMilli(Long.MAX_VALUE);
+  /**
+   * windowEnd of the all-time aggregate: it never ends. The last millisecond of year 9999 rather
+   * than Long.MAX_VALUE, because SQL timestamp columns (PostgreSQL, DuckDB) stop there and the
+   * sinks store this field.
+   */
+  public static final Instant OPEN_END = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private MetricSnapshots() {}
 
