@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -49,6 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * shows the numbers the REST API gives, and follows new evaluations live without a page reload.
  * Keeps a screenshot as a build artifact: target/dashboard-screenshot.png.
  */
+@ExtendWith(SharedKafka.class)
 class DashboardBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -173,9 +175,11 @@ class DashboardBrowserTest {
     return answer.get(0);
   }
 
+  /** Text of the first match, read in one script call: the page replaces its tables on every refresh. */
   private String text(String css) {
-    var found = browser.findElements(By.cssSelector(css));
-    return found.isEmpty() ? "" : found.get(0).getText().trim();
+    Object text = ((JavascriptExecutor) browser).executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';", css);
+    return String.valueOf(text);
   }
 
   /** The dashboard's format: JavaScript's (x * 100).toFixed(1) + '%'. */

@@ -40,12 +40,14 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances of the service (same application id, each its own HTTP port) on a real broker:
  * topics, REST answers from either instance and the metrics topic must agree.
  */
+@ExtendWith(SharedKafka.class)
 class EvalServiceIntegrationTest {
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   // Model names unique to this run: other tests in this JVM write to the same topics.

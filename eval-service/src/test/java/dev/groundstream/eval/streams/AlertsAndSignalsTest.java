@@ -31,8 +31,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SharedKafka.class)
 class AlertsAndSignalsTest {
   private static final ModelRef MODEL = model("ranker", "1.0.0");
   private static RegistryConnection registry;

@@ -23,6 +23,8 @@ import dev.groundstream.avro.PhraseType;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.eval.protocol.CategoryCounts;
 import dev.groundstream.eval.protocol.HitMetric;
+import dev.groundstream.eval.query.LocalQueries;
+import dev.groundstream.eval.query.MetricQuery;
 import dev.groundstream.eval.testing.EvalRecords;
 import dev.groundstream.eval.testing.SharedKafka;
 import dev.groundstream.schemas.Topics;
@@ -41,8 +43,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SharedKafka.class)
 class EvalTopologyTest {
   private static final ModelRef MODEL = model("ranker", "1.0.0");
   private static final String MODEL_ID = "ranker:1.0.0";
@@ -205,6 +209,20 @@ class EvalTopologyTest {
     assertEquals(T0.minus(Duration.ofMinutes(55)).toEpochMilli(), starts.get(0));
     // The hour starting at T0 is still open, so the record too late for the minute window counts there.
     assertEquals(6, hopping.fetch(KEY, T0.toEpochMilli()).value().category("all").evaluablePhrases());
+
+    // The REST layer's local query over the same stores: window names, time bounds, category filter.
+    LocalQueries queries = new LocalQueries(new DriverStoreAccess(harness.driver), harness.config);
+    var minute = queries.metrics(new MetricQuery(MODEL_ID, EvalRecords.DATASET, "all", "tumbling-1m",
+        T0.toEpochMilli(), T0.plusSeconds(60).toEpochMilli()));
+    assertEquals(2, minute.size());
+    assertEquals(T0.toEpochMilli(), minute.get(0).get("windowStart").asLong());
+    assertEquals(T0.plusSeconds(60).toEpochMilli(), minute.get(0).get("windowEnd").asLong());
+    assertEquals(2, minute.get(0).get("evaluablePhrases").asLong());
+    var hour = queries.metrics(new MetricQuery(null, null, "people", "hopping-1h", T0.toEpochMilli(),
+        T0.toEpochMilli()));
+    assertEquals(1, hour.size());
+    assertEquals("people", hour.get(0).get("category").asText());
+    assertEquals(6, hour.get(0).get("evaluablePhrases").asLong());
 
     List<AccuracySnapshot> tumblingSnapshots = harness.metrics.readValuesToList().stream()
         .filter(s -> s.getWindow().equals("tumbling-1m")).toList();

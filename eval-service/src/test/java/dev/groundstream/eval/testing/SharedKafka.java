@@ -4,46 +4,55 @@ import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServer;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServerConfig;
 import dev.groundstream.testing.KafkaTestCluster;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One in-process KRaft broker and one real schema registry on it for the whole test JVM: starting
- * them takes seconds, and the tests use distinct application ids and request ids, so sharing is
- * safe. Closed by a shutdown hook.
+ * One in-process KRaft broker and one real schema registry on it for the whole test run: starting
+ * them takes seconds, and the tests use distinct application ids, request ids and model names, so
+ * sharing is safe. Test classes declare {@code @ExtendWith(SharedKafka.class)}; JUnit closes both
+ * once every test has run (the root context's store), before the JVM exits, rather than in a
+ * shutdown hook racing the test runner's exit.
  */
-public final class SharedKafka {
-  private static KafkaTestCluster cluster;
-  private static SchemaRegistryServer registry;
+public final class SharedKafka implements BeforeAllCallback {
+  private static Running running;
 
-  private SharedKafka() {}
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(SharedKafka.class, key -> start(), Running.class);
+  }
 
   public static synchronized KafkaTestCluster cluster() {
-    start();
-    return cluster;
+    return start().cluster;
   }
 
   public static synchronized RegistryConnection registry() {
-    start();
-    return RegistryConnection.of(registry.url());
+    return RegistryConnection.of(start().registry.url());
   }
 
-  private static void start() {
-    if (cluster != null) {
-      return;
-    }
-    try {
-      cluster = KafkaTestCluster.start();
-      registry = SchemaRegistryServer.start(
-          SchemaRegistryServerConfig.forBootstrapServers(cluster.bootstrapServers()));
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the test Kafka cluster", e);
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+  private static synchronized Running start() {
+    if (running == null) {
       try {
+        KafkaTestCluster cluster = KafkaTestCluster.start();
+        running = new Running(cluster, SchemaRegistryServer.start(
+            SchemaRegistryServerConfig.forBootstrapServers(cluster.bootstrapServers())));
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the test Kafka cluster", e);
+      }
+    }
+    return running;
+  }
+
+  /** The started pair; closed by JUnit at the end of the run. */
+  record Running(KafkaTestCluster cluster, SchemaRegistryServer registry) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      synchronized (SharedKafka.class) {
         registry.close();
         cluster.close();
-      } catch (Exception ignored) {
-        // the JVM is exiting
+        running = null;
       }
-    }));
+    }
   }
 }
