@@ -55,6 +55,7 @@ class PipelineBenchmark {
     String device = System.getProperty("groundstream.benchmark.device", "cpu");
     OrtSettings ort = new OrtSettings(DeviceRequest.parse(device), false, 0, 0);
 
+    double loadAtStart = OS.getSystemLoadAverage();
     ModelCard card = ModelCard.load(modelDir);
     int modelBatch = Math.min(batch, card.maxBatch());
     List<Path> images;
@@ -63,9 +64,20 @@ class PipelineBenchmark {
     }
     ImagePreprocessor preprocessor = new ImagePreprocessor(card.preprocessing());
     List<PreprocessedImage> prepared = new ArrayList<>();
+    List<byte[]> encoded = new ArrayList<>();
     for (Path image : images) {
-      prepared.add(preprocessor.preprocess(Files.readAllBytes(image)));
+      encoded.add(Files.readAllBytes(image));
+      prepared.add(preprocessor.preprocess(encoded.get(encoded.size() - 1)));
     }
+    // CPU time (not wall time: the machine may be shared) of decode + preprocess, one thread
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+    for (int round = 0; round < 3; round++) {
+      for (byte[] e : encoded) {
+        preprocessor.preprocess(e);
+      }
+    }
+    double preprocessCpuMs = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e6 / (3.0 * encoded.size());
 
     // 1. bare ONNX Runtime: the same preprocessed images, batches of the same size, session.run only
     Measurement bare;
@@ -124,15 +136,17 @@ class PipelineBenchmark {
 
     String report = String.format(Locale.ROOT, """
         model %s (%s), %d distinct images from %s, %d requests, max batch %d (model allows %d), provider %s
-        machine: %d cores visible, %s
-        bare ONNX Runtime : %8.2f images/s  (%.1f ms/image, CPU %.2f cores)
-        pipeline          : %8.2f requests/s (%.1f ms/request, CPU %.2f cores, mean batch %.2f)
+        machine: %d cores visible, %s, load average at start %.1f
+        decode + preprocess alone: %.1f ms CPU per image (one thread)
+        bare ONNX Runtime : %8.2f images/s  (%.1f ms/image, CPU %.2f cores = %.1f ms CPU per image)
+        pipeline          : %8.2f requests/s (%.1f ms/request, CPU %.2f cores = %.1f ms CPU per request, mean batch %.2f)
           inside the worker: decode+preprocess %.1f ms/request (on the pool), model run + ranking %.1f ms/batch
         ratio pipeline/bare: %.3f
         """, card.name(), card.kind().cardName(), images.size(), imageDir, requests, batch, card.maxBatch(), provider,
-        Runtime.getRuntime().availableProcessors(), cpuModel(),
-        bare.perSecond(), bare.msPerItem(), bare.cores(),
-        pipeline.perSecond(), pipeline.msPerItem(), pipeline.cores(), meanBatch, preprocessMs, inferenceMsPerBatch,
+        Runtime.getRuntime().availableProcessors(), cpuModel(), loadAtStart,
+        preprocessCpuMs, bare.perSecond(), bare.msPerItem(), bare.cores(), bare.cores() * bare.msPerItem(),
+        pipeline.perSecond(), pipeline.msPerItem(), pipeline.cores(), pipeline.cores() * pipeline.msPerItem(), meanBatch,
+        preprocessMs, inferenceMsPerBatch,
         pipeline.perSecond() / bare.perSecond());
     System.out.println(report);
     Files.writeString(Path.of("target", "benchmark.txt"), report);
