@@ -79,7 +79,8 @@ final class BatchWriter {
     }
     for (Map.Entry<String, List<Map<String, Object>>> entry : keysByTable.entrySet()) {
       TableSpec child = specs.get(entry.getKey());
-      execute(connection, n -> dialect.deleteByKeys(child.name(), child.rootKey(), n), child, child.rootKey(),
+      List<ColumnSpec> keyColumns = child.rootKey().stream().map(c -> child.column(c).orElseThrow()).toList();
+      execute(connection, n -> dialect.deleteByKeys(child.name(), keyColumns, n), child, child.rootKey(),
           entry.getValue());
     }
   }

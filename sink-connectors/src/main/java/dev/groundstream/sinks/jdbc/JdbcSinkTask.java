@@ -37,7 +37,9 @@ public class JdbcSinkTask extends SinkTask {
   private final RowFlattener flattener = new RowFlattener();
   private TableManager tables;
   private BatchWriter writer;
+  private static final int MAX_IDENTITY_CACHE = 64;
   private final Map<String, Map<Schema, TablePlan>> plans = new HashMap<>();
+  private final Map<String, Map<Schema, TablePlan>> plansByIdentity = new HashMap<>();
   private Connection connection;
   private int retriesLeft;
 
@@ -85,11 +87,23 @@ public class JdbcSinkTask extends SinkTask {
     }
   }
 
+  /**
+   * Avro converters hand out one Schema instance per schema version, so an identity lookup usually
+   * answers without hashing a deep schema; converters that build a new instance per record fall
+   * through to the structural map (and the identity cache is cleared before it grows large).
+   */
   private TablePlan planFor(SinkRecord record) {
-    // Converters hand out one Schema instance per schema version, so identity lookups suffice.
-    return plans.computeIfAbsent(record.topic(), t -> new IdentityHashMap<>())
-        .computeIfAbsent(record.valueSchema(),
-            s -> planner.plan(SqlNames.rootTable(config.tableNameFormat(), record.topic()), s));
+    Map<Schema, TablePlan> byIdentity = plansByIdentity.computeIfAbsent(record.topic(), t -> new IdentityHashMap<>());
+    TablePlan plan = byIdentity.get(record.valueSchema());
+    if (plan == null) {
+      plan = plans.computeIfAbsent(record.topic(), t -> new HashMap<>()).computeIfAbsent(record.valueSchema(),
+          s -> planner.plan(SqlNames.rootTable(config.tableNameFormat(), record.topic()), s));
+      if (byIdentity.size() >= MAX_IDENTITY_CACHE) {
+        byIdentity.clear();
+      }
+      byIdentity.put(record.valueSchema(), plan);
+    }
+    return plan;
   }
 
   /** One transaction for the batch; if the database rejects its content, one per record. */
