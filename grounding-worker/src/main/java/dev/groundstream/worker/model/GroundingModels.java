@@ -1,8 +1,8 @@
 package dev.groundstream.worker.model;
 
 import dev.groundstream.worker.onnx.ModelSession;
-import dev.groundstream.worker.ranker.PhraseRankers;
 import dev.groundstream.worker.onnx.OrtSettings;
+import dev.groundstream.worker.ranker.PhraseRankers;
 import java.nio.file.Path;
 
 /** Loads a model folder: reads its card, opens one ONNX Runtime session, builds the plug-in of its kind. */
