@@ -25,7 +25,8 @@ import java.util.Optional;
  *  "scoreActivation": "sigmoid|none", "minScore": 0, "maxBatch": 8, "peakThreshold": 0.5}
  * </pre>
  * The converter-style card of models/centernet-coco (kind "detector", resize object, boxFormat
- * object, classes.labelsFile, valueRange) is read too.
+ * object, classes.labelsFile, valueRange) is read too. Files may also lie in a sibling model folder
+ * ("model": "../centernet-coco/model.onnx"); a "modelSha256" (or files.modelSha256) is verified.
  */
 public record ModelCard(
     Path folder, String name, String version, ModelKind kind,

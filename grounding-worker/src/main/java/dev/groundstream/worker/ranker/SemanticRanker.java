@@ -109,7 +109,6 @@ public final class SemanticRanker implements PhraseRanker {
       ranked.addAll(matchBoxes(matches, parsed));
     } else if (matches.isEmpty()) {
       // nothing fits: the most related other proposal ("a squirrel" -> the bird box), then the whole image
-      ranked.addAll(parts);
       if (!others.isEmpty()) {
         Candidate closest = others.remove(0);
         ranked.add(closest.proposal.box().withScore(closest.score));
