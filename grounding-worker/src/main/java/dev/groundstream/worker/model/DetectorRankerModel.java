@@ -11,17 +11,23 @@ import java.util.Map;
 /**
  * Kind detector-ranker (Flickr30k Entities CCA, SeqGROUND style): the detector proposes boxes
  * (output [N, K, 6] = 4 box values in the card's format, score, class index), then every phrase
- * ranks all proposals with a {@link PhraseProposalScorer}; NMS and top-k per phrase.
+ * ranks all proposals with a {@link PhraseRanker} (by default a {@link PhraseProposalScorer} per
+ * proposal, then NMS); top-k per phrase.
  */
 public final class DetectorRankerModel extends OnnxGroundingModel {
   private final List<String> labels;
-  private final PhraseProposalScorer scorer;
+  private final PhraseRanker ranker;
 
   public DetectorRankerModel(ModelCard card, ModelSession session, PostprocessSettings ranking,
       PhraseProposalScorer scorer) throws IOException {
+    this(card, session, ranking, PhraseRanker.perProposal(scorer, ranking));
+  }
+
+  public DetectorRankerModel(ModelCard card, ModelSession session, PostprocessSettings ranking,
+      PhraseRanker ranker) throws IOException {
     super(card, session, ranking);
     this.labels = Files.readAllLines(card.labelsFile().orElseThrow()).stream().map(String::trim).toList();
-    this.scorer = scorer;
+    this.ranker = ranker;
   }
 
   @Override
@@ -41,7 +47,7 @@ public final class DetectorRankerModel extends OnnxGroundingModel {
           continue;
         }
         List<Proposal> proposals = proposals(detections, i, chunk.get(i).image().transform());
-        outcomes.add(new GroundingOutcome.Grounded(rank(chunk.get(i).phrases(), proposals)));
+        outcomes.add(new GroundingOutcome.Grounded(rank(chunk.get(i).phrases(), proposals, chunk.get(i).image())));
       }
     }
     return outcomes;
@@ -70,17 +76,11 @@ public final class DetectorRankerModel extends OnnxGroundingModel {
     return out;
   }
 
-  private List<PhraseGrounding> rank(List<PhraseQuery> phrases, List<Proposal> proposals) {
+  private List<PhraseGrounding> rank(List<PhraseQuery> phrases, List<Proposal> proposals, PreprocessedImage image) {
     List<PhraseGrounding> out = new ArrayList<>();
     for (PhraseQuery phrase : phrases) {
-      List<ScoredBox> scored = new ArrayList<>();
-      for (Proposal proposal : proposals) {
-        float s = scorer.score(phrase, proposal);
-        if (s > 0) {
-          scored.add(proposal.box().withScore(s));
-        }
-      }
-      out.add(PhraseGrounding.boxes(phrase.phraseId(), Nms.apply(scored, ranking.nmsIou(), ranking.topK())));
+      List<ScoredBox> ranked = ranker.rank(phrase, proposals, image.originalWidth(), image.originalHeight());
+      out.add(PhraseGrounding.boxes(phrase.phraseId(), ranked.subList(0, Math.min(ranked.size(), ranking.topK()))));
     }
     return out;
   }

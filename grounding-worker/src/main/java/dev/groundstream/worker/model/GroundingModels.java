@@ -2,6 +2,7 @@ package dev.groundstream.worker.model;
 
 import dev.groundstream.worker.onnx.ModelSession;
 import dev.groundstream.worker.onnx.OrtSettings;
+import dev.groundstream.worker.ranker.PhraseRankers;
 import java.nio.file.Path;
 
 /** Loads a model folder: reads its card, opens one ONNX Runtime session, builds the plug-in of its kind. */
@@ -14,7 +15,9 @@ public final class GroundingModels {
     ModelSession session = ModelSession.open(card.modelFile(), ort);
     try {
       return switch (card.kind()) {
-        case DETECTOR_RANKER -> new DetectorRankerModel(card, session, ranking, scorer);
+        // A card with a "ranker" section gets the semantic ranker; otherwise the given scorer.
+        case DETECTOR_RANKER -> new DetectorRankerModel(card, session, ranking,
+            PhraseRankers.forCard(card, ranking, PhraseRanker.perProposal(scorer, ranking)));
         case BOX_QUERIES -> new BoxQueriesModel(card, session, ranking);
         case CAPTION_SPANS -> new CaptionSpansModel(card, session, ranking);
         case HEATMAP -> new HeatmapModel(card, session, ranking);

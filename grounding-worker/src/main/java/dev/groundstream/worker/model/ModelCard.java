@@ -25,7 +25,8 @@ import java.util.Optional;
  *  "scoreActivation": "sigmoid|none", "minScore": 0, "maxBatch": 8, "peakThreshold": 0.5}
  * </pre>
  * The converter-style card of models/centernet-coco (kind "detector", resize object, boxFormat
- * object, classes.labelsFile, valueRange) is read too.
+ * object, classes.labelsFile, valueRange) is read too. Files may also lie in a sibling model folder
+ * ("model": "../centernet-coco/model.onnx"); a "modelSha256" (or files.modelSha256) is verified.
  */
 public record ModelCard(
     Path folder, String name, String version, ModelKind kind,
@@ -81,6 +82,7 @@ public record ModelCard(
     Preprocessing preprocessing = preprocessing(pre, root.path("inputs"));
     BoxFormat boxFormat = kind == ModelKind.HEATMAP ? BoxFormat.XYXY_PIXELS : boxFormat(root.path("boxFormat"));
     Path model = existingFile(folder, firstText(root, "model", "/files/model").orElse("model.onnx"), "model");
+    firstText(root, "modelSha256", "/files/modelSha256").ifPresent(hash -> SharedModelFile.requireSha256(model, hash));
     Optional<Path> labels = firstText(root, "labels", "/classes/labelsFile", "/files/labels")
         .map(f -> existingFile(folder, f, "labels"));
     Optional<Path> tokenizer = firstText(root, "tokenizer", "/files/tokenizer")
@@ -260,8 +262,8 @@ public record ModelCard(
 
   private static Path existingFile(Path folder, String relative, String field) {
     Path file = folder.resolve(relative).normalize();
-    if (!file.startsWith(folder.normalize())) {
-      throw new ModelCardException("'" + field + "' must stay inside the model folder: " + relative);
+    if (!file.startsWith(folder.normalize()) && !SharedModelFile.inSiblingModelFolder(folder, file)) {
+      throw new ModelCardException("'" + field + "' must stay inside the model folder (or a sibling model folder with its own card): " + relative);
     }
     if (!Files.isRegularFile(file)) {
       throw new ModelCardException("'" + field + "' file " + relative + " does not exist in " + folder);

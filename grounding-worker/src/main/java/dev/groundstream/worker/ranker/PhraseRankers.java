@@ -1,0 +1,57 @@
+package dev.groundstream.worker.ranker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.groundstream.worker.model.ModelCard;
+import dev.groundstream.worker.model.ModelCardException;
+import dev.groundstream.worker.model.PhraseRanker;
+import dev.groundstream.worker.model.PostprocessSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Picks a detector-ranker card's ranker: its optional "ranker" section
+ * ({"type": "semantic", ...weights, see {@link RankerSettings}}) selects the {@link SemanticRanker};
+ * a card without one keeps the caller's ranker (the label-match scorer by default).
+ */
+public final class PhraseRankers {
+  public static final String SEMANTIC = "semantic";
+
+  private PhraseRankers() {}
+
+  public static PhraseRanker forCard(ModelCard card, PostprocessSettings ranking, PhraseRanker fallback) {
+    JsonNode section = rankerSection(card);
+    if (section.isMissingNode() || section.isNull()) {
+      return fallback;
+    }
+    String type = section.path("type").asText(SEMANTIC);
+    if (!type.equals(SEMANTIC)) {
+      throw new ModelCardException(card.folder().resolve(ModelCard.FILE_NAME) + ": ranker.type must be '"
+          + SEMANTIC + "', got '" + type + "'");
+    }
+    RankerSettings settings;
+    try {
+      settings = RankerSettings.fromJson(section);
+    } catch (IllegalArgumentException e) {
+      throw new ModelCardException(card.folder().resolve(ModelCard.FILE_NAME) + ": " + e.getMessage(), e);
+    }
+    return SemanticRanker.create(labels(card), settings, ranking);
+  }
+
+  private static JsonNode rankerSection(ModelCard card) {
+    try {
+      return new ObjectMapper().readTree(card.folder().resolve(ModelCard.FILE_NAME).toFile()).path("ranker");
+    } catch (IOException e) {
+      throw new ModelCardException("cannot re-read " + card.folder().resolve(ModelCard.FILE_NAME), e);
+    }
+  }
+
+  private static List<String> labels(ModelCard card) {
+    try {
+      return Files.readAllLines(card.labelsFile().orElseThrow()).stream().map(String::trim).toList();
+    } catch (IOException e) {
+      throw new ModelCardException("cannot read labels " + card.labelsFile().orElseThrow(), e);
+    }
+  }
+}
