@@ -103,7 +103,7 @@ function renderTimeline(windows) {
   const starts = [...new Set(windows.map(w => w.windowStart))].sort((a, b) => a - b).slice(-60);
   const series = [...new Set(windows.map(seriesName))].sort();
   const datasets = series.map((name, i) => ({
-    label: name, borderColor: color(i), backgroundColor: color(i), tension: 0.2, spanGaps: true, pointRadius: 3,
+    label: name, borderColor: color(i), backgroundColor: color(i), tension: 0, spanGaps: true, pointRadius: 3,
     data: starts.map(t => {
       const w = windows.find(x => seriesName(x) === name && x.windowStart === t);
       return w ? w.recallAt1 * 100 : null;

@@ -27,7 +27,7 @@ final class DeadLetterRecords {
 
   ProducerRecord<byte[], byte[]> of(String topic, int partition, long offset, byte[] key, byte[] value,
       Exception error) {
-    DeadLetter letter = DeadLetters.undeserializable(topic, partition, offset, error, value, Instant.now());
+    DeadLetter letter = DeadLetters.failedRecord(topic, partition, offset, error, value, Instant.now());
     DeadLetterKey letterKey = new DeadLetterKey(key == null ? null : ByteBuffer.wrap(key));
     return new ProducerRecord<>(Topics.DLQ, null, keySerde.serializer().serialize(Topics.DLQ, letterKey),
         valueSerde.serializer().serialize(Topics.DLQ, letter));

@@ -27,7 +27,7 @@ public final class DeadLetters {
   }
 
   /** A record that could not be deserialized or processed; its bytes are kept for replay. */
-  public static DeadLetter undeserializable(String sourceTopic, int partition, long offset,
+  public static DeadLetter failedRecord(String sourceTopic, int partition, long offset,
       Exception error, byte[] originalValue, Instant failedAt) {
     return DeadLetter.newBuilder()
         .setStage(STAGE)
