@@ -4,6 +4,7 @@ import dev.groundstream.launcher.commands.BenchCommand;
 import dev.groundstream.launcher.commands.ImportCommand;
 import dev.groundstream.launcher.commands.LocalCommand;
 import dev.groundstream.launcher.commands.RegistryCommand;
+import dev.groundstream.launcher.commands.ReplayCommand;
 import dev.groundstream.launcher.commands.SchemasCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code groundstream} command line. */
 @Command(name = "groundstream", mixinStandardHelpOptions = true, version = "groundstream 0.1.0",
     description = "Streams captioned images through phrase-grounding models and measures them live.",
-    subcommands = {LocalCommand.class, ImportCommand.class, RegistryCommand.class, SchemasCommand.class, BenchCommand.class})
+    subcommands = {LocalCommand.class, ImportCommand.class, ReplayCommand.class, RegistryCommand.class, SchemasCommand.class, BenchCommand.class})
 public final class GroundStream {
 
   public static void main(String[] args) {
