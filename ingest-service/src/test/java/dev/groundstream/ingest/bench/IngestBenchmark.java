@@ -67,7 +67,8 @@ public final class IngestBenchmark {
       try (IngestService service = IngestService.start(config);
            GroundingProducer bare = new GroundingProducer(config.kafka(),
                SchemaRegistryClients.shared(config.registry()), true, Map.of())) {
-        HttpClient http = HttpClient.newBuilder().build();
+        // HTTP/1.1, as upload clients use; the JDK client would otherwise try an h2c upgrade.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String url = "http://127.0.0.1:" + service.port() + "/v1/requests";
         System.out.printf("payload: %d distinct JPEGs %dx%d, mean %.1f KB; %d requests per phase, concurrency %d, %d CPUs%n",
             images.size(), SIDE, SIDE, meanKb, requests, concurrency, Runtime.getRuntime().availableProcessors());
