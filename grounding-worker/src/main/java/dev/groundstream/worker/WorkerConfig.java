@@ -150,7 +150,7 @@ public record WorkerConfig(
               Math.max(1, Runtime.getRuntime().availableProcessors() / 2)),
           Optional.ofNullable(get("blob-dir", "GROUNDSTREAM_BLOB_DIR", null)).map(Path::of),
           ort, ranking,
-          integer("http-port", "GROUNDSTREAM_WORKER_HTTP_PORT", 8083),
+          integer("http-port", "GROUNDSTREAM_WORKER_HTTP_PORT", 8084),
           Optional.ofNullable(get("group-id", "GROUNDSTREAM_WORKER_GROUP_ID", null)),
           get("instance-id", "GROUNDSTREAM_WORKER_INSTANCE_ID", "0"));
     }
