@@ -62,11 +62,7 @@ public final class RequestIngestor {
         .orElseGet(UUID::randomUUID);
     CompletableFuture<AcceptedRequest> pending = new CompletableFuture<>();
     var earlier = store.claim(requestId, pending);
-    if (earlier.isPresent()) {
-      AcceptedRequest done = earlier.get().getNow(null);
-      if (done != null && !done.tenant().equals(command.tenant())) { // cannot happen: ids are tenant-scoped
-        throw new InvalidInputException(403, "wrong_tenant", "Request id belongs to another tenant");
-      }
+    if (earlier.isPresent()) { // ids are tenant-scoped, so an earlier entry is this tenant's
       return earlier.get().thenApply(a -> new Outcome(a, true));
     }
     try {
