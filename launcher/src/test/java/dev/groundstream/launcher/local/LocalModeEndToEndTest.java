@@ -59,6 +59,9 @@ class LocalModeEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** Truth per upload (client request id), in phrase-id order: the reference for recomputing hits. */
+  private final Map<String, List<PhraseTruth>> truthByUpload = new HashMap<>();
+
   @TempDir Path dataDir;
   @TempDir Path scratch;
 
@@ -66,12 +69,15 @@ class LocalModeEndToEndTest {
   void photosFlowThroughEveryStageAndSurviveARestart() throws Exception {
     List<ObjectNode> uploads = uploads(PHOTO_COUNT + 1);
     int evaluablePhrases;
+    Map<String, List<PhraseTruth>> truthByRequest = new HashMap<>();
     try (LocalMode local = LocalMode.start(dataDir, MODEL, LocalPorts.ANY_FREE)) {
       for (ObjectNode upload : uploads.subList(0, PHOTO_COUNT)) {
-        assertEquals(202, post(local, upload).statusCode());
+        String requestId = JSON.readTree(post(local, upload).body()).get("requestId").asText();
+        truthByRequest.put(requestId, truthByUpload.get(upload.get("clientRequestId").asText()));
       }
       List<GroundingResult> results = awaitValues(local, Topics.RESULTS, GroundingResult.class,
           r -> r.getDataset().equals(DATASET), PHOTO_COUNT);
+      assertEquals(PHOTO_COUNT, results.size(), "exactly one result per request");
       assertEquals(PHOTO_COUNT, distinctRequests(results).size(), "one result per request");
       List<Evaluation> evaluations = awaitValues(local, Topics.EVALUATIONS, Evaluation.class,
           e -> e.getDataset().equals(DATASET), PHOTO_COUNT);
@@ -84,6 +90,11 @@ class LocalModeEndToEndTest {
       JsonNode all = awaitAllTimeMetric(local, evaluablePhrases);
       assertEquals(evaluablePhrases, all.get("evaluablePhrases").asInt());
       assertEquals(hitsAt1, all.get("hitsAt1").asInt());
+      // The same numbers recomputed here from the stored predictions and the uploaded truth, with
+      // the protocol written out independently (any-box, IoU >= 0.5, area without +1).
+      int[] recomputed = recomputeEvaluableAndHitsAt1(results, truthByRequest);
+      assertEquals(evaluablePhrases, recomputed[0], "evaluable phrases recomputed from truth");
+      assertEquals(hitsAt1, recomputed[1], "hits@1 recomputed from the stored predictions");
     }
 
     // DuckDB allows one writing process per file: read it after the local mode has stopped.
@@ -119,6 +130,7 @@ class LocalModeEndToEndTest {
         continue;
       }
       out.add(upload(imageId, sample));
+      truthByUpload.put("e2e-" + imageId, sample.truth().orElseThrow().getPhrases());
     }
     assertEquals(count, out.size(), "the benchmark has enough photos");
     return out;
@@ -210,6 +222,35 @@ class LocalModeEndToEndTest {
     }
     assertTrue(values.size() >= expected, topic + ": " + values.size() + " of " + expected + " within " + BOUND);
     return values;
+  }
+
+  private static int[] recomputeEvaluableAndHitsAt1(List<GroundingResult> results,
+      Map<String, List<PhraseTruth>> truthByRequest) {
+    int evaluable = 0;
+    int hits = 0;
+    for (GroundingResult result : results) {
+      Map<String, List<Box>> predicted = new HashMap<>();
+      result.getPhrases().forEach(p -> predicted.put(p.getPhraseId(), p.getBoxes()));
+      for (PhraseTruth truth : truthByRequest.get(result.getRequestId().toString())) {
+        if (truth.getBoxes().isEmpty() || truth.getTypes().contains(dev.groundstream.avro.PhraseType.notvisual)) {
+          continue;
+        }
+        evaluable++;
+        List<Box> boxes = predicted.getOrDefault(truth.getPhraseId(), List.of());
+        if (!boxes.isEmpty() && truth.getBoxes().stream().anyMatch(gt -> iou(boxes.get(0), gt) >= 0.5)) {
+          hits++;
+        }
+      }
+    }
+    return new int[] {evaluable, hits};
+  }
+
+  private static double iou(Box a, Box b) {
+    double w = Math.min(a.getX2(), b.getX2()) - Math.max(a.getX1(), b.getX1());
+    double h = Math.min(a.getY2(), b.getY2()) - Math.max(a.getY1(), b.getY1());
+    double inter = w > 0 && h > 0 ? w * h : 0;
+    double union = (a.getX2() - a.getX1()) * (a.getY2() - a.getY1()) + (b.getX2() - b.getX1()) * (b.getY2() - b.getY1()) - inter;
+    return union > 0 ? inter / union : 0;
   }
 
   private static Set<Object> distinctRequests(List<GroundingResult> results) {
