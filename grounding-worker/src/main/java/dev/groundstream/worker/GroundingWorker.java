@@ -111,8 +111,9 @@ public final class GroundingWorker implements AutoCloseable {
     this.metrics = new WorkerMetrics(assembler.modelId(), model.provider().label());
     SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
     boolean autoRegister = config.registry().autoRegister();
+    // A replay's dataset filter is applied on the prepare pool, right after the Avro decode.
     this.preparer = new RequestPreparer(new AvroDeserializer<>(registry, GroundingRequest.getClassSchema()),
-        new ImageSource(config.blobDir()), model.preprocessor());
+        new ImageSource(config.blobDir()), model.preprocessor(), replay == null ? r -> true : replay::includes);
     this.resultKeys = new AvroSerializer<>(registry, true, autoRegister);
     this.resultValues = new AvroSerializer<>(registry, false, autoRegister);
     this.dlqKeys = new AvroSerializer<>(registry, true, autoRegister);
@@ -359,6 +360,7 @@ public final class GroundingWorker implements AutoCloseable {
     try {
       producer.beginTransaction();
       int results = 0;
+      int skipped = 0;
       int next = 0;
       List<String> deadSteps = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
@@ -382,6 +384,8 @@ public final class GroundingWorker implements AutoCloseable {
             sendDeadLetter(producer, p.record(), step, error, ready.request());
             deadSteps.add(step);
           }
+        } else if (prepared.get(i) instanceof PreparedRequest.Skipped) {
+          skipped++; // outside the replay's dataset: only its offset is committed, below
         } else {
           PreparedRequest.Failed failed = (PreparedRequest.Failed) prepared.get(i);
           sendDeadLetter(producer, p.record(), failed.step(), failed.error(), failed.request());
@@ -394,6 +398,7 @@ public final class GroundingWorker implements AutoCloseable {
       }
       producer.commitTransaction();
       metrics.committed(batch.size(), results);
+      metrics.skipped(skipped);
       deadSteps.forEach(metrics::deadLetter);
       noteReplayProgress(batch);
     } catch (HaltedException e) {
@@ -518,9 +523,9 @@ public final class GroundingWorker implements AutoCloseable {
     replayStart = offsetsAt(partitions, replay.from().map(i -> i.toEpochMilli()).orElse(null), ends, true);
     replayStop = offsetsAt(partitions, replay.to().map(i -> i.toEpochMilli()).orElse(null), ends, false);
     replayStart.forEach(consumer::seek);
-    LOG.info("Replay {} -> {}: {} requests in {} partitions under group {}",
+    LOG.info("Replay {} -> {}{}: {} requests in {} partitions under group {}",
         replay.from().map(Object::toString).orElse("beginning"), replay.to().map(Object::toString).orElse("end"),
-        replayTotal(), partitions.size(), groupId);
+        replay.dataset().map(d -> ", dataset " + d + " only").orElse(""), replayTotal(), partitions.size(), groupId);
   }
 
   /** Offsets of the first record at or after {@code timestamp}; none (or no timestamp) -> begin or end. */

@@ -3,11 +3,14 @@ package dev.groundstream.worker;
 import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.worker.model.ImagePreprocessor;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Turns raw record bytes into a {@link PreparedRequest}: Avro decode, image bytes, decode and
  * preprocess. Runs on the preprocessing pool; never throws, failures become DLQ material.
+ * Requests the {@code include} filter rejects (a replay's dataset) are skipped right after the
+ * Avro decode, so their images are never loaded or decoded.
  */
 public final class RequestPreparer {
   public static final String STEP_DESERIALIZE = "deserialize";
@@ -17,11 +20,18 @@ public final class RequestPreparer {
   private final Deserializer<GroundingRequest> deserializer;
   private final ImageSource images;
   private final ImagePreprocessor preprocessor;
+  private final Predicate<GroundingRequest> include;
 
   public RequestPreparer(Deserializer<GroundingRequest> deserializer, ImageSource images, ImagePreprocessor preprocessor) {
+    this(deserializer, images, preprocessor, request -> true);
+  }
+
+  public RequestPreparer(Deserializer<GroundingRequest> deserializer, ImageSource images, ImagePreprocessor preprocessor,
+      Predicate<GroundingRequest> include) {
     this.deserializer = deserializer;
     this.images = images;
     this.preprocessor = preprocessor;
+    this.include = include;
   }
 
   public PreparedRequest prepare(byte[] value) {
@@ -34,6 +44,9 @@ public final class RequestPreparer {
       }
     } catch (RuntimeException e) {
       return new PreparedRequest.Failed(STEP_DESERIALIZE, e, null);
+    }
+    if (!include.test(request)) {
+      return new PreparedRequest.Skipped(request); // before the image: the costly part is never done
     }
     byte[] encoded;
     try {

@@ -22,6 +22,7 @@ public final class WorkerMetrics {
   private final Counter requests;
   private final Counter results;
   private final Counter pauses;
+  private final Counter skipped;
   private final AtomicLong consumerLag = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
 
@@ -38,6 +39,9 @@ public final class WorkerMetrics {
     requests = Counter.builder("groundstream_worker_requests_total").description("Records consumed and committed")
         .register(registry);
     results = Counter.builder("groundstream_worker_results_total").description("Results produced")
+        .register(registry);
+    skipped = Counter.builder("groundstream_worker_skipped_total")
+        .description("Records committed without a result because a replay's dataset filter excludes them")
         .register(registry);
     pauses = Counter.builder("groundstream_worker_partition_pauses_total")
         .description("Times the consumer paused its partitions because the queue was full").register(registry);
@@ -67,6 +71,14 @@ public final class WorkerMetrics {
   public void committed(int records, int resultCount) {
     requests.increment(records);
     results.increment(resultCount);
+  }
+
+  public void skipped(int count) {
+    skipped.increment(count);
+  }
+
+  public double skippedCount() {
+    return skipped.count();
   }
 
   public void deadLetter(String step) {

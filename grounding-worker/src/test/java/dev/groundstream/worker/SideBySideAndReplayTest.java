@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.groundstream.avro.DeadLetter;
+import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two model versions consume the same requests in their own consumer groups and produce two
- * independent result sets; then a replay of a time range through a fresh group stops at its end.
+ * independent result sets; then a replay of a time range through a fresh group stops at its end;
+ * then a replay restricted to one dataset grounds only that dataset's requests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SideBySideAndReplayTest {
@@ -113,5 +116,74 @@ class SideBySideAndReplayTest {
     long[] last = progress.get(progress.size() - 1);
     assertEquals(20, last[1], "total");
     assertEquals(20, last[0], "done");
+  }
+
+  @Test
+  @Order(3)
+  void replayWithADatasetGroundsOnlyThatDatasetAndProgressReachesTheTotal() throws Exception {
+    String wanted = "flickr30k-entities/test";
+    String other = "refcoco/val";
+    byte[] notAnImage = {1, 2, 3, 4};
+    Instant start = BASE.plus(Duration.ofMinutes(20));
+    // 12 requests, one per second, datasets alternating: even -> wanted, odd -> other. Odd 1 and 3
+    // carry undecodable images: skipped before the image decode, they must not reach the DLQ.
+    // Even 10 (wanted) is undecodable too: the filter must not swallow a real failure.
+    Set<UUID> expected = new HashSet<>();
+    UUID wantedButBroken = id("dataset", 10);
+    for (int i = 0; i < 12; i++) {
+      boolean broken = i == 1 || i == 3 || i == 10;
+      GroundingRequest request = broken
+          ? WorkerTestKit.request(id("dataset", i), WorkerTestKit.inline(notAnImage, 64, 32))
+          : grayRequest(id("dataset", i), 100);
+      request.setDataset(i % 2 == 0 ? wanted : other);
+      kit.send(request, start.plusSeconds(i).toEpochMilli());
+      if (i % 2 == 0 && !broken) {
+        expected.add(id("dataset", i));
+      }
+    }
+    List<long[]> progress = new ArrayList<>();
+    ReplayRange range = new ReplayRange(Optional.of(start), Optional.of(start.plusSeconds(12)), Optional.of(wanted));
+    GroundingWorker replay = GroundingWorker.startReplay(kit.config("fake-detector-v2"), range,
+        (done, total) -> {
+          synchronized (progress) {
+            progress.add(new long[] {done, total});
+          }
+        });
+    try (replay) {
+      assertTrue(replay.awaitFinished(Duration.ofSeconds(60)), "replay stops by itself at its end time");
+      assertEquals(null, replay.failure());
+    }
+    // 60 results from the earlier tests + 5 good requests of the wanted dataset
+    List<GroundingResult> results = kit.readResults(r -> r.size() >= 65, Duration.ofSeconds(30));
+    assertEquals(65, results.size(), "only the wanted dataset's requests are grounded, once each");
+    Set<UUID> replayed = new HashSet<>();
+    for (GroundingResult r : results) {
+      for (int i = 0; i < 12; i++) {
+        if (r.getRequestId().equals(id("dataset", i))) {
+          assertTrue(replayed.add(r.getRequestId()), "one result per replayed request");
+          assertEquals(wanted, r.getDataset());
+        }
+      }
+    }
+    assertEquals(expected, replayed);
+    // the wanted dataset's broken image is a dead letter as usual; the skipped broken ones are not
+    List<DeadLetter> dead = kit.readDeadLetters(d -> !d.isEmpty(), Duration.ofSeconds(30));
+    assertEquals(List.of(wantedButBroken.toString()),
+        dead.stream().map(d -> d.getAttributes().get("requestId")).toList());
+    assertEquals(6, replay.metrics().skippedCount(), "the other dataset's 6 requests were skipped");
+    assertEquals(12, replay.metrics().requestCount(), "skipped requests are committed too");
+    // The loop always reports (total, total) when it ends; the report before that comes from the
+    // last committed batch and must already count the skipped requests as done.
+    synchronized (progress) {
+      assertTrue(progress.size() >= 2, "at least one committed batch and the final report");
+      long[] lastCommit = progress.get(progress.size() - 2);
+      long[] last = progress.get(progress.size() - 1);
+      assertEquals(12, lastCommit[1], "total: every request in the time range, whatever its dataset");
+      assertEquals(12, lastCommit[0], "done after the last commit includes the skipped requests");
+      assertEquals(12, last[0]);
+      for (int i = 1; i < progress.size(); i++) {
+        assertTrue(progress.get(i)[0] >= progress.get(i - 1)[0], "progress never goes back");
+      }
+    }
   }
 }

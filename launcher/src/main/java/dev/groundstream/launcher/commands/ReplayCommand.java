@@ -28,14 +28,19 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--to", description = "ISO-8601 instant; default: the end of the topic when the replay starts.")
   String to;
 
+  @Option(names = "--dataset", description = "Only ground requests of this dataset (GroundingRequest.dataset, "
+      + "e.g. flickr30k-entities/test); the others are skipped but count as done. Default: every dataset.")
+  String dataset;
+
   @Mixin ConnectionOptions connection;
 
   @Override
   public Integer call() throws Exception {
     ReplayRange range = new ReplayRange(ReplayRange.parseTime(from),
-        to == null ? java.util.Optional.empty() : ReplayRange.parseTime(to));
+        to == null ? java.util.Optional.empty() : ReplayRange.parseTime(to)).withDataset(dataset);
     WorkerConfig config = WorkerConfig.defaults(connection.kafka(), connection.registry(), model).withHttpPort(-1);
-    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay " + model.getFileName())
+    String task = "replay " + model.getFileName() + range.dataset().map(d -> " [" + d + "]").orElse("");
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task)
         .setStyle(ProgressBarStyle.ASCII).setUnit(" req", 1).showSpeed().build()) {
       GroundingWorker worker = GroundingWorker.startReplay(config, range, (done, total) -> {
         bar.maxHint(total);
