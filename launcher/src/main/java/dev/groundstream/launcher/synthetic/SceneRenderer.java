@@ -4,12 +4,9 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Draws a layout with Java2D (no anti-aliasing, so every pixel is either backdrop or exactly one
@@ -28,7 +25,8 @@ public final class SceneRenderer {
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.setColor(layout.backdrop().rgb());
       g.fillRect(0, 0, layout.width(), layout.height());
-      int backdrop = layout.backdrop().rgb().getRGB();
+      // Compare RGB only: the top byte of a TYPE_INT_RGB pixel is unspecified (Java2D may leave alpha there).
+      int backdrop = layout.backdrop().rgb().getRGB() & 0xFFFFFF;
       List<List<PixelBox>> boxes = new ArrayList<>();
       for (ShapeGroup group : layout.groups()) {
         List<PixelBox> groupBoxes = new ArrayList<>();
@@ -39,7 +37,7 @@ public final class SceneRenderer {
         }
         boxes.add(groupBoxes);
       }
-      return new RenderedScene(png(image), boxes);
+      return new RenderedScene(PngEncoder.encode(image), boxes);
     } finally {
       g.dispose();
     }
@@ -49,13 +47,14 @@ public final class SceneRenderer {
     Rectangle around = shape.outline().getBounds();
     around.grow(1, 1); // a pixel of slack for the rasteriser; the next object is GAP pixels away
     around = around.intersection(new Rectangle(image.getWidth(), image.getHeight()));
+    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData(); // getRGB per pixel is slow
     int minX = Integer.MAX_VALUE;
     int minY = Integer.MAX_VALUE;
     int maxX = -1;
     int maxY = -1;
     for (int y = around.y; y < around.y + around.height; y++) {
       for (int x = around.x; x < around.x + around.width; x++) {
-        if (image.getRGB(x, y) != backdrop) {
+        if ((pixels[y * image.getWidth() + x] & 0xFFFFFF) != backdrop) {
           minX = Math.min(minX, x);
           minY = Math.min(minY, y);
           maxX = Math.max(maxX, x);
@@ -67,17 +66,5 @@ public final class SceneRenderer {
       throw new IllegalStateException("Nothing drawn for " + shape);
     }
     return new PixelBox(minX, minY, maxX, maxY);
-  }
-
-  private static byte[] png(BufferedImage image) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-    try {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IllegalStateException("No PNG writer in this JRE");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }
