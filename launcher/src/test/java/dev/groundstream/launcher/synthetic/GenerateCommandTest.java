@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.groundstream.launcher.GroundStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The {@code generate} subcommand, as a user runs it (Kafka route: see DatasetImport's tests). */
+/** The {@code generate} subcommand, as a user runs it (the Kafka route: GenerateToKafkaTest). */
 class GenerateCommandTest {
   @TempDir Path out;
 
@@ -26,7 +27,7 @@ class GenerateCommandTest {
     assertEquals(4, ids.size());
     for (int i = 0; i < 4; i++) {
       assertEquals(generator.imageId(i), ids.get(i));
-      assertTrue(java.util.Arrays.equals(generator.scene(i).png(), Files.readAllBytes(out.resolve("images").resolve(ids.get(i) + ".png"))));
+      assertTrue(Arrays.equals(generator.scene(i).png(), Files.readAllBytes(out.resolve("images").resolve(ids.get(i) + ".png"))));
       assertTrue(Files.isRegularFile(out.resolve("Sentences").resolve(ids.get(i) + ".txt")));
       assertTrue(Files.isRegularFile(out.resolve("Annotations").resolve(ids.get(i) + ".xml")));
     }
