@@ -1,6 +1,7 @@
 package dev.groundstream.launcher.synthetic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +61,7 @@ public final class LayoutPlanner {
   /** {@code objects} split into {@code groups} counts of at least 1 each. */
   private static int[] splitCounts(int objects, int groups, SplittableRandom random) {
     int[] counts = new int[groups];
-    java.util.Arrays.fill(counts, 1);
+    Arrays.fill(counts, 1);
     for (int extra = objects - groups; extra > 0; extra--) {
       counts[random.nextInt(groups)]++;
     }
