@@ -2,6 +2,7 @@ package dev.groundstream.launcher;
 
 import dev.groundstream.launcher.commands.BenchCommand;
 import dev.groundstream.launcher.commands.EvaluateCommand;
+import dev.groundstream.launcher.commands.GenerateCommand;
 import dev.groundstream.launcher.commands.ImportCommand;
 import dev.groundstream.launcher.commands.LocalCommand;
 import dev.groundstream.launcher.commands.RegistryCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The {@code groundstream} command line. */
 @Command(name = "groundstream", mixinStandardHelpOptions = true, version = "groundstream 0.1.0",
     description = "Streams captioned images through phrase-grounding models and measures them live.",
-    subcommands = {LocalCommand.class, ImportCommand.class, ReplayCommand.class, EvaluateCommand.class, RegistryCommand.class, SchemasCommand.class, BenchCommand.class})
+    subcommands = {LocalCommand.class, ImportCommand.class, ReplayCommand.class, EvaluateCommand.class, GenerateCommand.class, RegistryCommand.class, SchemasCommand.class, BenchCommand.class})
 public final class GroundStream {
 
   public static void main(String[] args) {
