@@ -1,0 +1,312 @@
+package dev.groundstream.eval.bench;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.groundstream.avro.Box;
+import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.avro.ModelRef;
+import dev.groundstream.avro.PhraseResult;
+import dev.groundstream.avro.PhraseTruth;
+import dev.groundstream.avro.PhraseType;
+import dev.groundstream.avro.RequestKey;
+import dev.groundstream.avro.Timings;
+import dev.groundstream.config.KafkaConnection;
+import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.eval.EvalService;
+import dev.groundstream.eval.config.EvalConfig;
+import dev.groundstream.eval.protocol.ResultEvaluator;
+import dev.groundstream.eval.streams.EvalCounters;
+import dev.groundstream.eval.streams.EvalSerdes;
+import dev.groundstream.eval.streams.EvalTopology;
+import dev.groundstream.eval.streams.StreamsProperties;
+import dev.groundstream.eval.testing.SharedKafka;
+import dev.groundstream.schemas.TopicCreator;
+import dev.groundstream.schemas.Topics;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Benchmark harness, not a timed test: phrase evaluations per second through the eval topology, and
+ * its cost per evaluation against {@link ResultEvaluator} alone on the same inputs, in one run:
+ * <ol>
+ *   <li>evaluator alone: {@code ResultEvaluator.evaluate} over every (result, truth) pair;</li>
+ *   <li>topology only: the whole topology (Avro decode, join, stores, re-keyed deltas, three window
+ *       aggregations, signals, encode) in a {@link TopologyTestDriver} fed pre-serialized bytes;</li>
+ *   <li>end to end: the real service on the in-process KRaft broker, inputs produced beforehand,
+ *       timed from the first to the last evaluation read back from {@code grounding.evaluations}.</li>
+ * </ol>
+ * Run (see eval-service/docs/benchmark.md):
+ *
+ * <pre>
+ * mvn -B -ntp -o -pl eval-service test -Dtest=EvalThroughputBenchmark -Dgroundstream.benchmark=true \
+ *   [-Dgroundstream.benchmark.requests=20000] [-Dgroundstream.benchmark.phrases=4] \
+ *   [-Dgroundstream.benchmark.boxes=10] [-Dgroundstream.benchmark.broker=true]
+ * </pre>
+ */
+@ExtendWith(SharedKafka.class)
+class EvalThroughputBenchmark {
+  private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final ModelRef MODEL = ModelRef.newBuilder().setName("bench").setVersion("1").setKind("detector-ranker")
+      .build();
+  private static final PhraseType[] TYPES = PhraseType.values();
+
+  @Test
+  void topologyAgainstEvaluatorAlone() throws Exception {
+    assumeTrue(Boolean.getBoolean("groundstream.benchmark"), "benchmark harness: run with -Dgroundstream.benchmark=true");
+    int requests = Integer.getInteger("groundstream.benchmark.requests", 20_000);
+    int phrases = Integer.getInteger("groundstream.benchmark.phrases", 4);
+    int boxes = Integer.getInteger("groundstream.benchmark.boxes", 10);
+    boolean broker = Boolean.parseBoolean(System.getProperty("groundstream.benchmark.broker", "true"));
+
+    double loadAtStart = OS.getSystemLoadAverage();
+    RegistryConnection registry = SharedKafka.registry();
+    EvalSerdes serdes = EvalSerdes.of(registry);
+    Inputs inputs = Inputs.generate(requests, phrases, boxes, new Random(42), serdes);
+    long phraseEvaluations = (long) requests * phrases;
+
+    System.out.printf(Locale.ROOT, "%nEVAL BENCHMARK requests=%d phrases/request=%d predicted boxes/phrase=%d"
+        + " cores=%d load(1m) at start=%.2f%n", requests, phrases, boxes, OS.getAvailableProcessors(), loadAtStart);
+    Phase evaluator = evaluatorAlone(inputs, 3);
+    System.out.print(evaluator.line("evaluator alone (ResultEvaluator, 1 thread)", requests, phraseEvaluations));
+    Phase topology = topologyTestDriver(registry, serdes, inputs);
+    System.out.print(topology.line("topology (TopologyTestDriver, Avro in/out, RocksDB)", requests, phraseEvaluations));
+    System.out.printf(Locale.ROOT, "cost ratio, CPU per evaluation: topology/evaluator = %.1fx%n",
+        topology.cpuNanos / (double) evaluator.cpuNanos);
+    if (broker) {
+      Phase endToEnd = realBroker(inputs);
+      System.out.print(endToEnd.line("end to end (in-process broker, EvalService, 1 thread)", requests,
+          phraseEvaluations));
+      System.out.printf(Locale.ROOT, "cost ratio, CPU per evaluation: end-to-end JVM (incl. broker)/evaluator = %.1fx%n",
+          endToEnd.cpuNanos / (double) evaluator.cpuNanos);
+    }
+    System.out.printf(Locale.ROOT, "load(1m) at end=%.2f%n", OS.getSystemLoadAverage());
+  }
+
+  /** The evaluator on the same (result, truth) pairs; the last of {@code rounds} passes counts (JIT warm). */
+  private static Phase evaluatorAlone(Inputs inputs, int rounds) {
+    Phase last = null;
+    Instant now = Instant.now();
+    long checksum = 0;
+    for (int round = 0; round < rounds; round++) {
+      long cpu0 = OS.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < inputs.results.size(); i++) {
+        checksum += ResultEvaluator.evaluate(inputs.results.get(i), inputs.truths.get(i), now).evaluation()
+            .getPhrases().size();
+      }
+      last = new Phase(System.nanoTime() - t0, OS.getProcessCpuTime() - cpu0);
+    }
+    if (checksum == 0) {
+      throw new IllegalStateException("nothing evaluated");
+    }
+    return last;
+  }
+
+  /** Truth first (stored), then results (each joins and evaluates); the result phase is timed. */
+  private static Phase topologyTestDriver(RegistryConnection registry, EvalSerdes serdes, Inputs inputs)
+      throws Exception {
+    Path stateDir = Files.createTempDirectory("eval-bench-ttd");
+    EvalConfig config = EvalConfig.defaults(KafkaConnection.of("unused:9092"), registry)
+        .withApplicationId("bench-ttd-" + UUID.randomUUID()).withStateDir(stateDir);
+    try (TopologyTestDriver driver = new TopologyTestDriver(
+        new EvalTopology(config, serdes, EvalCounters.discarding()).build(), StreamsProperties.of(config, null, null))) {
+      TestInputTopic<byte[], byte[]> truth = driver.createInputTopic(Topics.TRUTH, new ByteArraySerializer(),
+          new ByteArraySerializer());
+      TestInputTopic<byte[], byte[]> results = driver.createInputTopic(Topics.RESULTS, new ByteArraySerializer(),
+          new ByteArraySerializer());
+      TestOutputTopic<byte[], byte[]> evaluations = driver.createOutputTopic(Topics.EVALUATIONS,
+          new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> metrics = driver.createOutputTopic(Topics.METRICS,
+          new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      for (int i = 0; i < inputs.size(); i++) {
+        truth.pipeInput(inputs.keyBytes.get(i), inputs.truthBytes.get(i));
+      }
+      // Warm-up on a tenth of the results (re-produced later: an update re-evaluates, same work).
+      int warm = inputs.size() / 10;
+      for (int i = 0; i < warm; i++) {
+        results.pipeInput(inputs.keyBytes.get(i), inputs.resultBytes.get(i));
+      }
+      drain(evaluations, metrics);
+      long cpu0 = OS.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      long seen = 0;
+      for (int i = 0; i < inputs.size(); i++) {
+        results.pipeInput(inputs.keyBytes.get(i), inputs.resultBytes.get(i));
+        if (i % 1000 == 999) {
+          seen += drain(evaluations, metrics); // outputs queue in memory: read them as a consumer would
+        }
+      }
+      seen += drain(evaluations, metrics);
+      Phase phase = new Phase(System.nanoTime() - t0, OS.getProcessCpuTime() - cpu0);
+      if (seen != inputs.size()) {
+        throw new IllegalStateException("expected " + inputs.size() + " evaluations, got " + seen);
+      }
+      return phase;
+    }
+  }
+
+  private static long drain(TestOutputTopic<byte[], byte[]> evaluations, TestOutputTopic<byte[], byte[]> metrics) {
+    metrics.readRecordsToList();
+    return evaluations.readRecordsToList().size();
+  }
+
+  /** Inputs produced first; then the service starts and is timed from its first to its last evaluation. */
+  private static Phase realBroker(Inputs inputs) throws Exception {
+    String bootstrap = SharedKafka.cluster().bootstrapServers();
+    EvalConfig config = EvalConfig.fromEnvironmentAndArgs(Map.of(
+            "GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+            "GROUNDSTREAM_REGISTRY_URL", SharedKafka.registry().url()),
+        List.of("--application-id=bench-" + UUID.randomUUID(),
+            "--state-dir=" + Files.createTempDirectory("eval-bench-broker"), "--http-port=0"));
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+      // Topics first, with the service's own partitioning (EvalService.start would create them too).
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        TopicCreator.createMissing(admin, Topics.ALL);
+      }
+      AtomicReference<Exception> lost = new AtomicReference<>();
+      Callback failures = (metadata, error) -> {
+        if (error != null) {
+          lost.compareAndSet(null, error);
+        }
+      };
+      for (int i = 0; i < inputs.size(); i++) {
+        producer.send(new ProducerRecord<>(Topics.TRUTH, inputs.keyBytes.get(i), inputs.truthBytes.get(i)), failures);
+      }
+      for (int i = 0; i < inputs.size(); i++) {
+        producer.send(new ProducerRecord<>(Topics.RESULTS, inputs.keyBytes.get(i), inputs.resultBytes.get(i)),
+            failures);
+      }
+      producer.flush();
+      if (lost.get() != null) {
+        throw new IllegalStateException("a benchmark input was not produced", lost.get()); // would skew the count
+      }
+    }
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+         EvalService service = EvalService.start(config)) {
+      consumer.subscribe(List.of(Topics.EVALUATIONS));
+      long seen = 0;
+      long firstAt = 0;
+      long cpuAtFirst = 0;
+      Duration timeout = Duration.ofMinutes(Long.getLong("groundstream.benchmark.timeout.minutes", 10));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (seen < inputs.size() && System.nanoTime() < deadline) {
+        int n = consumer.poll(Duration.ofMillis(100)).count();
+        if (n > 0 && seen == 0) {
+          firstAt = System.nanoTime();
+          cpuAtFirst = OS.getProcessCpuTime();
+        }
+        seen += n;
+      }
+      if (seen < inputs.size()) {
+        throw new IllegalStateException("only " + seen + " of " + inputs.size() + " evaluations in "
+            + timeout.toMinutes() + " min");
+      }
+      return new Phase(System.nanoTime() - firstAt, OS.getProcessCpuTime() - cpuAtFirst);
+    }
+  }
+
+  /** Wall and process CPU time of one phase. */
+  private record Phase(long wallNanos, long cpuNanos) {
+    String line(String name, int requests, long phraseEvaluations) {
+      double seconds = wallNanos / 1e9;
+      return String.format(Locale.ROOT, "%-55s %8.2f s  %10.0f evaluations/s  %10.0f phrase evaluations/s"
+              + "  CPU %.1f us/evaluation%n", name, seconds, requests / seconds, phraseEvaluations / seconds,
+          cpuNanos / 1e3 / requests);
+    }
+  }
+
+  /** Generated results and truths (objects for the evaluator, registry-framed bytes for Kafka). */
+  private record Inputs(List<GroundingResult> results, List<GroundTruth> truths, List<byte[]> keyBytes,
+      List<byte[]> resultBytes, List<byte[]> truthBytes) {
+
+    int size() {
+      return results.size();
+    }
+
+    static Inputs generate(int requests, int phrases, int boxes, Random random, EvalSerdes serdes) {
+      Inputs in = new Inputs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+          new ArrayList<>());
+      Instant base = Instant.now().minusSeconds(3600);
+      for (int r = 0; r < requests; r++) {
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        // Spread over 50 s: several tumbling windows, yet within the 1-minute grace, so no partition
+        // processing order drops a record from a window (that would also log a warning per record).
+        Instant createdAt = base.plusMillis(r * 50_000L / requests);
+        List<PhraseResult> predicted = new ArrayList<>();
+        List<PhraseTruth> truth = new ArrayList<>();
+        for (int p = 0; p < phrases; p++) {
+          String phraseId = "p" + p;
+          PhraseType type = TYPES[random.nextInt(8)]; // the eight Flickr30k types (notvisual last)
+          List<Box> truthBoxes = new ArrayList<>();
+          for (int b = 0, n = 1 + random.nextInt(2); b < n; b++) {
+            truthBoxes.add(randomBox(random, null));
+          }
+          truth.add(PhraseTruth.newBuilder().setPhraseId(phraseId).setTypes(List.of(type)).setBoxes(truthBoxes)
+              .build());
+          List<Box> ranked = new ArrayList<>();
+          for (int b = 0; b < boxes; b++) {
+            ranked.add(random.nextInt(3) == 0 ? jitter(truthBoxes.get(0), random, 1f - b * 0.05f)
+                : randomBox(random, 1f - b * 0.05f - 0.01f));
+          }
+          predicted.add(PhraseResult.newBuilder().setPhraseId(phraseId).setText("phrase " + p)
+              .setTypes(List.of(type)).setBoxes(ranked).build());
+        }
+        GroundingResult result = GroundingResult.newBuilder().setRequestId(id).setModel(MODEL)
+            .setDataset("bench").setRequestCreatedAt(createdAt).setProducedAt(createdAt.plusMillis(50))
+            .setImageWidth(500).setImageHeight(400).setPhrases(predicted)
+            .setTimings(Timings.newBuilder().setTotalMs(20 + random.nextInt(50)).build()).build();
+        GroundTruth groundTruth = GroundTruth.newBuilder().setRequestId(id).setDataset("bench")
+            .setLabeledAt(createdAt).setImageWidth(500).setImageHeight(400).setPhrases(truth).build();
+        in.results.add(result);
+        in.truths.add(groundTruth);
+        in.keyBytes.add(serdes.requestKey().serializer().serialize(Topics.RESULTS, new RequestKey(id)));
+        in.resultBytes.add(serdes.result().serializer().serialize(Topics.RESULTS, result));
+        in.truthBytes.add(serdes.truth().serializer().serialize(Topics.TRUTH, groundTruth));
+      }
+      return in;
+    }
+
+    private static Box randomBox(Random random, Float score) {
+      float x1 = random.nextInt(400);
+      float y1 = random.nextInt(300);
+      return Box.newBuilder().setX1(x1).setY1(y1).setX2(x1 + 10 + random.nextInt(90)).setY2(y1 + 10 + random.nextInt(90))
+          .setScore(score).build();
+    }
+
+    private static Box jitter(Box truth, Random random, float score) {
+      return Box.newBuilder().setX1(truth.getX1() + random.nextInt(10)).setY1(truth.getY1() + random.nextInt(10))
+          .setX2(truth.getX2() + random.nextInt(10)).setY2(truth.getY2() + random.nextInt(10)).setScore(score).build();
+    }
+  }
+}
