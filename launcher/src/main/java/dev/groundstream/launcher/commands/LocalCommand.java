@@ -36,7 +36,7 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--worker-port", defaultValue = "8084", description = "Worker /health, /metrics port (default ${DEFAULT-VALUE}).")
   int workerPort;
 
-  @Option(names = "--demo", description = "Stream the bundled photo benchmark, then keep re-streaming it as live traffic.")
+  @Option(names = "--demo", description = "Stream the bundled photo benchmark, then synthetic scenes as live traffic.")
   boolean demo;
 
   @Option(names = "--demo-rate", defaultValue = "2", description = "Demo requests per second (default ${DEFAULT-VALUE}).")
