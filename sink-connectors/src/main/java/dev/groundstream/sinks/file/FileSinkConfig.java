@@ -16,13 +16,15 @@ public final class FileSinkConfig extends AbstractConfig {
   public static final String MODEL_FIELD = "partition.model.field";
   public static final String TIME_FIELD = "partition.time.field";
   public static final String FORMAT_JSONL = "jsonl";
+  public static final String FORMAT_PARQUET = "parquet";
 
   public static final ConfigDef DEFINITION = new ConfigDef()
       .define(OUTPUT_DIR, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
           "Directory the files are written under: <output.dir>/model=<name:version>/date=YYYY-MM-DD/"
-              + "<topic>+<partition>+<startOffset>-<endOffset>.jsonl. Must be shared storage when tasks run on several workers.")
-      .define(FORMAT, Type.STRING, FORMAT_JSONL, ConfigDef.ValidString.in(FORMAT_JSONL), Importance.MEDIUM,
-          "File format. Only jsonl (JSON Lines) is implemented; Parquet would need the Hadoop-based parquet writer.")
+              + "<topic>+<partition>+<startOffset>-<endOffset>.<jsonl|parquet>. Must be shared storage when tasks run on several workers.")
+      .define(FORMAT, Type.STRING, FORMAT_JSONL, ConfigDef.ValidString.in(FORMAT_JSONL, FORMAT_PARQUET), Importance.MEDIUM,
+          "File format: jsonl (JSON Lines, one record per line) or parquet (one Parquet file per commit and "
+              + "folder, Snappy-compressed; needs records with a value schema, e.g. from the Avro converter).")
       .define(FLUSH_SIZE, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
           "Records of one topic partition after which its files are committed without waiting for the "
               + "worker's offset flush (offset.flush.interval.ms).")
@@ -39,6 +41,10 @@ public final class FileSinkConfig extends AbstractConfig {
 
   public Path outputDir() {
     return Path.of(getString(OUTPUT_DIR));
+  }
+
+  public FileFormat format() {
+    return FileFormat.ofExtension(getString(FORMAT));
   }
 
   public int flushSize() {

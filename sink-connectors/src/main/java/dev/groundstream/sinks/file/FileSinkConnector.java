@@ -8,7 +8,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
-/** Writes records as JSON Lines files partitioned by model version and date, exactly once. */
+/** Writes records as JSON Lines or Parquet files partitioned by model version and date, exactly once. */
 public class FileSinkConnector extends SinkConnector {
   private Map<String, String> props;
 

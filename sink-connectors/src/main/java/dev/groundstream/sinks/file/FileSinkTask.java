@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exactly-once JSON Lines files. The committed files are the source of truth for progress: on
+ * Exactly-once JSON Lines or Parquet files. The committed files are the source of truth for progress: on
  * open the task recovers each partition's files, seeks the consumer past the highest committed
  * offset and skips anything older; preCommit commits the files and then reports exactly the
  * offsets they contain (or the consumer position, when everything consumed is either in files or
@@ -25,7 +25,6 @@ public class FileSinkTask extends SinkTask {
 
   private FileSinkConfig config;
   private PartitionPath partitionPath;
-  private final JsonLineEncoder encoder = new JsonLineEncoder();
   private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
 
   @Override
@@ -44,7 +43,7 @@ public class FileSinkTask extends SinkTask {
     for (TopicPartition partition : partitions) {
       try {
         long committedEnd = CommitRecovery.recover(config.outputDir(), partition);
-        writers.put(partition, new TopicPartitionWriter(partition, config.outputDir(), committedEnd));
+        writers.put(partition, new TopicPartitionWriter(partition, config.outputDir(), config.format(), committedEnd));
         if (committedEnd >= 0) {
           LOG.info("{}: files hold offsets up to {}; resuming at {}", partition, committedEnd, committedEnd + 1);
           context.offset(partition, committedEnd + 1);
@@ -59,13 +58,18 @@ public class FileSinkTask extends SinkTask {
   public void put(Collection<SinkRecord> records) {
     try {
       for (SinkRecord record : records) {
+        if (record.value() == null && config.format() == FileFormat.PARQUET) {
+          // A tombstone has no row to write (JSON Lines keeps it as "value": null); its offset is
+          // settled by preCommit's consumer position like any record Connect did not hand over.
+          continue;
+        }
         TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
         TopicPartitionWriter writer = writers.get(partition);
         if (writer == null) { // a framework that skips open(): recover lazily
           open(java.util.List.of(partition));
           writer = writers.get(partition);
         }
-        writer.write(record.kafkaOffset(), partitionPath.of(record), encoder.encode(record));
+        writer.write(partitionPath.of(record), record);
         if (writer.bufferedRecords() >= config.flushSize()) {
           writer.commit();
         }

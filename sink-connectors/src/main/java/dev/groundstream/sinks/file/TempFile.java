@@ -1,47 +1,28 @@
 package dev.groundstream.sinks.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.apache.kafka.connect.sink.SinkRecord;
 
-/** A hidden file receiving one folder's lines until its commit. */
-final class TempFile {
-  private final Path path;
-  private final FileChannel channel;
+/**
+ * A hidden file receiving one folder's records of one topic partition until its commit, in the
+ * format's encoding. The commit protocol (rename to pending, then to the final name) is the
+ * writer's; a temp file only has to be complete and durable after {@link #syncAndClose()}.
+ */
+interface TempFile {
+  Path path();
 
-  TempFile(Path path) throws IOException {
-    Files.createDirectories(path.getParent());
-    this.path = path;
-    this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-  }
+  /**
+   * False when {@code record} cannot join this file: a Parquet file has one schema, so a record
+   * of a new schema version needs a new file (the caller commits first).
+   */
+  boolean accepts(SinkRecord record);
 
-  Path path() {
-    return path;
-  }
-
-  void append(String line) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-    while (bytes.hasRemaining()) {
-      channel.write(bytes);
-    }
-  }
+  void write(SinkRecord record) throws IOException;
 
   /** Makes the content durable before the file is renamed: a rename must never expose a torn file. */
-  void syncAndClose() throws IOException {
-    channel.force(true);
-    channel.close();
-  }
+  void syncAndClose() throws IOException;
 
-  void discard() {
-    try {
-      channel.close();
-      Files.deleteIfExists(path);
-    } catch (IOException ignored) {
-      // A leftover temp file is deleted by the next recovery.
-    }
-  }
+  /** Closes and deletes the file; a leftover is deleted by the next recovery. */
+  void discard();
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Buffers one topic partition's records in one temp file per folder and commits them together.
@@ -22,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 final class TopicPartitionWriter {
   private final TopicPartition partition;
   private final Path outputDir;
+  private final FileFormat format;
   private final Map<String, TempFile> openFiles = new LinkedHashMap<>();
   private long committedEnd;
   private long bufferedStart = -1;
@@ -29,9 +31,10 @@ final class TopicPartitionWriter {
   private int bufferedRecords;
 
   /** {@code committedEnd} is the last offset already in committed files, or -1. */
-  TopicPartitionWriter(TopicPartition partition, Path outputDir, long committedEnd) {
+  TopicPartitionWriter(TopicPartition partition, Path outputDir, FileFormat format, long committedEnd) {
     this.partition = partition;
     this.outputDir = outputDir;
+    this.format = format;
     this.committedEnd = committedEnd;
   }
 
@@ -44,16 +47,21 @@ final class TopicPartitionWriter {
   }
 
   /** Returns false (and writes nothing) for an offset a committed file already holds. */
-  boolean write(long offset, String folder, String line) throws IOException {
+  boolean write(String folder, SinkRecord record) throws IOException {
+    long offset = record.kafkaOffset();
     if (offset <= committedEnd || offset <= bufferedEnd) {
       return false;
     }
     TempFile file = openFiles.get(folder);
+    if (file != null && !file.accepts(record)) {
+      commit(); // a new schema version: what came before is committed, the record starts new files
+      file = null;
+    }
     if (file == null) {
-      file = new TempFile(outputDir.resolve(folder).resolve(FileNames.tempName(partition)));
+      file = format.createTemp(outputDir.resolve(folder).resolve(FileNames.tempName(partition)));
       openFiles.put(folder, file);
     }
-    file.append(line);
+    file.write(record);
     if (bufferedStart < 0) {
       bufferedStart = offset;
     }
@@ -66,7 +74,7 @@ final class TopicPartitionWriter {
     if (openFiles.isEmpty()) {
       return;
     }
-    FileNames.Commit commit = new FileNames.Commit(partition, bufferedStart, bufferedEnd);
+    FileNames.Commit commit = new FileNames.Commit(partition, bufferedStart, bufferedEnd, format);
     List<Path> pending = new ArrayList<>();
     for (TempFile file : openFiles.values()) {
       file.syncAndClose();

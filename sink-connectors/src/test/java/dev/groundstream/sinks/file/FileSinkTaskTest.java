@@ -24,8 +24,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The file sink task driven directly, including crashes at every step of a commit. */
+/** The file sink task driven directly, in both formats, including crashes at every step of a commit. */
 class FileSinkTaskTest {
   private static final TopicPartition TP = new TopicPartition(Topics.EVALUATIONS, 2);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,9 +50,13 @@ class FileSinkTaskTest {
   }
 
   private FileSinkTask start(RecordingSinkTaskContext context) {
+    return start(context, FileFormat.JSONL);
+  }
+
+  private FileSinkTask start(RecordingSinkTaskContext context, FileFormat format) {
     FileSinkTask task = new FileSinkTask();
     task.initialize(context);
-    task.start(Map.of("output.dir", dir.toString(), "partition.time.field", "eventTime"));
+    task.start(Map.of("output.dir", dir.toString(), "partition.time.field", "eventTime", "format", format.extension()));
     task.open(List.of(TP));
     return task;
   }
@@ -61,14 +67,16 @@ class FileSinkTaskTest {
     }
   }
 
-  /** Offsets of all committed lines, in file order. */
+  /** Offsets of all committed records (lines or rows), sorted; duplicates stay visible. */
   private List<Long> committedOffsets() throws IOException {
+    return committedOffsets(FileFormat.JSONL);
+  }
+
+  private List<Long> committedOffsets(FileFormat format) throws IOException {
     List<Long> offsets = new ArrayList<>();
-    for (Path file : files(".jsonl")) {
+    for (Path file : files("." + format.extension())) {
       assertFalse(file.getFileName().toString().startsWith("."), "hidden file with final suffix: " + file);
-      for (String line : Files.readAllLines(file)) {
-        offsets.add(JSON.readTree(line).get("_offset").asLong());
-      }
+      offsets.addAll(WrittenFiles.offsets(file));
     }
     return offsets.stream().sorted().toList();
   }
@@ -99,65 +107,87 @@ class FileSinkTaskTest {
     assertTrue(files(".tmp").isEmpty() && files(".pending").isEmpty());
   }
 
-  @Test
-  void aCrashBetweenWriteAndCommitLeavesNoPartialFileAndNoDuplicateAfterRestart() throws Exception {
-    FileSinkTask first = start(new RecordingSinkTaskContext(false));
+  @ParameterizedTest
+  @EnumSource(FileFormat.class)
+  void aCrashBetweenWriteAndCommitLeavesNoPartialFileAndNoDuplicateAfterRestart(FileFormat format) throws Exception {
+    FileSinkTask first = start(new RecordingSinkTaskContext(false), format);
     first.put(records(0, 4));
     first.preCommit(Map.of());
     first.put(records(4, 10));
-    // Killed here: no preCommit, no close, no stop. Its temp files stay behind, open.
+    // Killed here: no preCommit, no close, no stop. Its temp files stay behind, open (a Parquet
+    // temp file has no footer yet: unreadable).
     assertEquals(4, files(".tmp").size());
-    assertEquals(range(0, 4), committedOffsets());
+    assertEquals(range(0, 4), committedOffsets(format));
 
     RecordingSinkTaskContext context = new RecordingSinkTaskContext(false);
-    FileSinkTask second = start(context);
+    FileSinkTask second = start(context, format);
     assertTrue(files(".tmp").isEmpty(), "recovery deletes the crashed task's temp files");
     assertEquals(4L, context.seeks.get(TP), "resumes after the last committed offset");
     // Kafka redelivers from the committed consumer offset, which may be older than the files:
     second.put(records(0, 10));
     assertEquals(10, second.preCommit(Map.of()).get(TP).offset());
     second.stop();
-    assertEquals(range(0, 10), committedOffsets());
+    assertEquals(range(0, 10), committedOffsets(format));
+    assertEquals(8, files("." + format.extension()).size(), "two commits, four folders each");
   }
 
-  @Test
-  void aCrashBeforeTheCommitPointDiscardsTheWholeCommit() throws Exception {
-    FileSinkTask first = start(new RecordingSinkTaskContext(false));
+  @ParameterizedTest
+  @EnumSource(FileFormat.class)
+  void aCrashBeforeTheCommitPointDiscardsTheWholeCommit(FileFormat format) throws Exception {
+    String ext = "." + format.extension();
+    FileSinkTask first = start(new RecordingSinkTaskContext(false), format);
     first.put(records(0, 4));
     first.preCommit(Map.of());
     first.put(records(4, 8));
     first.preCommit(Map.of());
     // Rewind the second commit to "all files renamed to .pending, none final yet".
-    for (Path file : files("+4-7.jsonl")) {
-      Files.move(file, file.resolveSibling(".grounding.evaluations+2+4-7.jsonl.pending"));
+    for (Path file : files("+4-7" + ext)) {
+      Files.move(file, file.resolveSibling(".grounding.evaluations+2+4-7" + ext + ".pending"));
     }
     RecordingSinkTaskContext context = new RecordingSinkTaskContext(false);
-    FileSinkTask second = start(context);
+    FileSinkTask second = start(context, format);
     assertTrue(files(".pending").isEmpty());
     assertEquals(4L, context.seeks.get(TP));
-    assertEquals(range(0, 4), committedOffsets());
+    assertEquals(range(0, 4), committedOffsets(format));
     second.put(records(4, 8));
     second.preCommit(Map.of());
-    assertEquals(range(0, 8), committedOffsets());
+    assertEquals(range(0, 8), committedOffsets(format));
   }
 
-  @Test
-  void aCrashAfterTheCommitPointIsRolledForward() throws Exception {
-    FileSinkTask first = start(new RecordingSinkTaskContext(false));
+  @ParameterizedTest
+  @EnumSource(FileFormat.class)
+  void aCrashAfterTheCommitPointIsRolledForward(FileFormat format) throws Exception {
+    String ext = "." + format.extension();
+    FileSinkTask first = start(new RecordingSinkTaskContext(false), format);
     first.put(records(0, 8));
     first.preCommit(Map.of());
     // Rewind to "first file renamed to its final name, the other three still pending".
-    List<Path> finals = files(".jsonl");
+    List<Path> finals = files(ext);
     for (Path file : finals.subList(1, finals.size())) {
-      Files.move(file, file.resolveSibling(".grounding.evaluations+2+0-7.jsonl.pending"));
+      Files.move(file, file.resolveSibling(".grounding.evaluations+2+0-7" + ext + ".pending"));
     }
     RecordingSinkTaskContext context = new RecordingSinkTaskContext(false);
-    FileSinkTask second = start(context);
+    FileSinkTask second = start(context, format);
     assertTrue(files(".pending").isEmpty());
     assertEquals(8L, context.seeks.get(TP));
     second.put(records(0, 10)); // a stale redelivery: 0-7 are skipped
     second.preCommit(Map.of());
-    assertEquals(range(0, 10), committedOffsets());
+    assertEquals(range(0, 10), committedOffsets(format));
+  }
+
+  @Test
+  void offsetsCommittedInJsonLinesStillCountAfterSwitchingToParquet() throws Exception {
+    FileSinkTask first = start(new RecordingSinkTaskContext(false), FileFormat.JSONL);
+    first.put(records(0, 4));
+    first.preCommit(Map.of());
+    first.stop();
+    RecordingSinkTaskContext context = new RecordingSinkTaskContext(false);
+    FileSinkTask second = start(context, FileFormat.PARQUET);
+    assertEquals(4L, context.seeks.get(TP));
+    second.put(records(0, 6));
+    second.preCommit(Map.of());
+    assertEquals(range(0, 4), committedOffsets(FileFormat.JSONL));
+    assertEquals(range(4, 6), committedOffsets(FileFormat.PARQUET));
   }
 
   @Test

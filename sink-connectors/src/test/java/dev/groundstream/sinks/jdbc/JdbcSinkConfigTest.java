@@ -87,15 +87,19 @@ class JdbcSinkConfigTest {
   }
 
   @Test
-  void theFileSinkRejectsParquetAndABadFlushSize() {
+  void theFileSinkRejectsAnUnknownFormatAndABadFlushSize() {
     Map<String, String> config = Map.of("connector.class", FileSinkConnector.class.getName(), "topics", "t",
-        "output.dir", "/tmp/x", "format", "parquet", "flush.size", "0");
-    assertTrue(validated(new FileSinkConnector(), config, "format").errorMessages().get(0).contains("jsonl"));
+        "output.dir", "/tmp/x", "format", "orc", "flush.size", "0");
+    String formatError = validated(new FileSinkConnector(), config, "format").errorMessages().get(0);
+    assertTrue(formatError.contains("jsonl") && formatError.contains("parquet"), formatError);
     assertTrue(validated(new FileSinkConnector(), config, "flush.size").errorMessages().get(0).contains("at least 1"));
+    Map<String, String> parquet = Map.of("connector.class", FileSinkConnector.class.getName(), "topics", "t",
+        "output.dir", "/tmp/x", "format", "parquet");
+    assertTrue(validated(new FileSinkConnector(), parquet, "format").errorMessages().isEmpty());
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"postgres-evaluations.json", "duckdb-local.json", "files-local.json"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"postgres-evaluations.json", "duckdb-local.json", "files-local.json", "files-parquet-local.json"})
   void theExampleConfigsValidate(String file) throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, String> config = new com.fasterxml.jackson.databind.ObjectMapper()
