@@ -1,10 +1,13 @@
-// GroundStream live dashboard: polls the REST API every 2 s and redraws in place (no reload).
+// GroundStream live dashboard: follows /api/stream (Server-Sent Events, one snapshot per change, at
+// most one a second) and redraws in place (no reload); polls the REST API every 2 s while the stream
+// is down, and stops polling as soon as the stream delivers again.
 'use strict';
 
 const REFRESH_MS = 2000;
+const STREAM_RETRY_MS = 5000;
 const CATEGORY_ORDER = ['all', 'people', 'clothing', 'bodyparts', 'animals', 'vehicles', 'instruments', 'scene', 'other'];
 const COLORS = ['#2f6fde', '#e67e22', '#1e8e4f', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d'];
-const state = { info: null, models: [], categoryChart: null, timelineChart: null };
+const state = { info: null, models: [], categoryChart: null, timelineChart: null, pollTimer: null, sseUpdates: 0 };
 
 const pct = x => (x === null || x === undefined) ? '–' : (x * 100).toFixed(1) + '%';
 const num = (x, digits) => (x === null || x === undefined) ? '–' : Number(x).toFixed(digits);
@@ -24,31 +27,81 @@ async function getJson(url) {
   return response.json();
 }
 
-async function refresh() {
+/** Polling fallback: the same picture as a stream snapshot, from the REST API. */
+async function poll() {
   try {
     const health = await fetch('/health', { cache: 'no-store' }).then(r => r.json()).catch(() => ({ state: 'UNREACHABLE' }));
-    renderHealth(health);
-    if (!state.info) state.info = await getJson('/api/info');
     const [allTime, windows, signals, alerts, latest] = await Promise.all([
       getJson('/api/metrics?window=all-time'),
-      getJson('/api/metrics?category=all&window=' + encodeURIComponent(state.info.tumblingWindow)),
+      getJson('/api/metrics?category=all&window=' + encodeURIComponent((await ensureInfo()).tumblingWindow)),
       getJson('/api/signals?category=all'),
       getJson('/api/alerts?n=15'),
       getJson('/api/evaluations/latest?n=8'),
     ]);
-    renderRecallTable(allTime);
-    renderCategoryChart(allTime);
-    renderTimeline(windows);
-    renderSignals(signals);
-    renderAlerts(alerts);
-    renderLatest(latest);
-    updateModelChoices(allTime);
-    await refreshComparison();
-    document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
-    document.body.dataset.refreshed = String(Date.now());
+    await apply({ state: health.state, allTime, windows, signals, alerts, latest }, 'poll');
   } catch (error) {
     document.getElementById('updated').textContent = 'update failed: ' + error.message;
   }
+}
+
+async function ensureInfo() {
+  if (!state.info) state.info = await getJson('/api/info');
+  return state.info;
+}
+
+/** Draws a snapshot (fields may be missing while the stores are unavailable: those keep their numbers). */
+async function apply(snapshot, source) {
+  renderHealth({ state: snapshot.state });
+  if (snapshot.allTime) {
+    await ensureInfo();
+    renderRecallTable(snapshot.allTime);
+    renderCategoryChart(snapshot.allTime);
+    renderTimeline(snapshot.windows);
+    renderSignals(snapshot.signals);
+    renderAlerts(snapshot.alerts);
+    renderLatest(snapshot.latest);
+    updateModelChoices(snapshot.allTime);
+    await refreshComparison();
+  }
+  document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString() + ' (' + source + ')';
+  document.body.dataset.refreshed = String(Date.now());
+  document.body.dataset.lastSource = source;
+}
+
+function startPolling() {
+  if (state.pollTimer === null) {
+    state.pollTimer = setInterval(poll, REFRESH_MS);
+    poll();
+  }
+}
+
+function stopPolling() {
+  if (state.pollTimer !== null) {
+    clearInterval(state.pollTimer);
+    state.pollTimer = null;
+  }
+}
+
+/** Follows the server's event stream; polls while it is down (EventSource itself reconnects). */
+function connectStream() {
+  if (!window.EventSource) {
+    startPolling();
+    return;
+  }
+  const source = new EventSource('/api/stream');
+  source.addEventListener('snapshot', async event => {
+    stopPolling();
+    await apply(JSON.parse(event.data), 'stream');
+    state.sseUpdates += 1;
+    document.body.dataset.sseUpdates = String(state.sseUpdates);
+  });
+  source.onerror = () => {
+    startPolling();
+    if (source.readyState === EventSource.CLOSED) {
+      // Refused (e.g. 503 while starting): the browser will not retry on its own.
+      setTimeout(connectStream, STREAM_RETRY_MS);
+    }
+  };
 }
 
 function renderHealth(health) {
@@ -196,15 +249,85 @@ function renderLatest(evaluations) {
   body.replaceChildren(...evaluations.map(e => {
     const evaluable = e.phrases.filter(p => p.evaluable);
     const hits = evaluable.filter(p => p.hitAt1).length;
-    const row = el('tr');
+    const model = e.model.name + ':' + e.model.version;
+    const row = el('tr', { class: 'clickable', 'data-request-id': e.requestId, 'data-model': model, title: 'show the image' });
     row.appendChild(el('td', { title: e.requestId }, e.requestId.substring(0, 8)));
-    row.appendChild(el('td', {}, e.model.name + ':' + e.model.version));
+    row.appendChild(el('td', {}, model));
     row.appendChild(el('td', {}, e.dataset));
     row.appendChild(el('td', {}, hits + ' / ' + evaluable.length));
+    row.addEventListener('click', () => openViewer(e.requestId, model));
     return row;
   }));
 }
 
+// Image viewer: the request's image with, per phrase (one colour each), the true boxes dashed and the
+// model's top-1 box solid, labelled with the phrase and hit/miss, like the papers' figures.
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const svgEl = (tag, attrs = {}, text) => {
+  const node = document.createElementNS(SVG_NS, tag);
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+async function openViewer(requestId, model) {
+  const card = document.getElementById('viewer-card');
+  card.hidden = false;
+  document.getElementById('viewer-title').textContent = '(' + requestId.substring(0, 8) + ' · ' + model + ')';
+  let data;
+  try {
+    data = await getJson('/api/evaluations/' + encodeURIComponent(requestId) + '/boxes');
+  } catch (error) {
+    document.getElementById('viewer-legend').replaceChildren(el('li', { class: 'muted' }, 'not available: ' + error.message));
+    return;
+  }
+  const result = data.models.find(m => m.model === model) || { phrases: [] };
+  const width = data.imageWidth || result.imageWidth || 640;
+  const height = data.imageHeight || result.imageHeight || 480;
+  const svg = document.getElementById('viewer-svg');
+  svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+  const stroke = Math.max(2, Math.round(Math.max(width, height) / 200));
+  const font = Math.max(12, Math.round(Math.max(width, height) / 32));
+  const shapes = [
+    svgEl('rect', { x: 0, y: 0, width, height, fill: '#ddd' }),
+    svgEl('image', { href: '/api/requests/' + encodeURIComponent(requestId) + '/image', x: 0, y: 0, width, height, preserveAspectRatio: 'none' }),
+  ];
+  const predicted = new Map(result.phrases.map(p => [p.phraseId, p]));
+  const phraseIds = data.truth.length ? data.truth.map(t => t.phraseId) : result.phrases.map(p => p.phraseId);
+  const legend = [];
+  phraseIds.forEach((phraseId, i) => {
+    const truth = data.truth.find(t => t.phraseId === phraseId) || { boxes: [] };
+    const p = predicted.get(phraseId) || {};
+    const c = color(i);
+    const label = p.text || phraseId;
+    for (const b of truth.boxes) {
+      shapes.push(svgEl('rect', { class: 'box truth', 'data-phrase': phraseId, x: b.x1, y: b.y1, width: b.x2 - b.x1, height: b.y2 - b.y1,
+        fill: 'none', stroke: c, 'stroke-width': stroke, 'stroke-dasharray': (3 * stroke) + ' ' + (2 * stroke) }));
+    }
+    if (p.top1) {
+      const b = p.top1;
+      shapes.push(svgEl('rect', { class: 'box predicted', 'data-phrase': phraseId, x: b.x1, y: b.y1, width: b.x2 - b.x1, height: b.y2 - b.y1,
+        fill: 'none', stroke: c, 'stroke-width': stroke }));
+      const verdict = p.hitAt1 === undefined ? '' : (p.hitAt1 ? ' ✓' : ' ✗');
+      const tag = svgEl('text', { x: b.x1 + stroke, y: Math.max(font, b.y1 - stroke), fill: c, 'font-size': font,
+        'font-weight': 'bold', stroke: 'white', 'stroke-width': stroke / 2, 'paint-order': 'stroke' }, label + verdict);
+      shapes.push(tag);
+    }
+    const item = el('li', { 'data-phrase': phraseId });
+    const swatch = el('span', { class: 'swatch' });
+    swatch.style.background = c;
+    item.appendChild(swatch);
+    item.appendChild(el('span', {}, label));
+    const hit = p.evaluable === false ? 'not evaluable' : p.hitAt1 === undefined ? 'not evaluated'
+      : (p.hitAt1 ? 'hit' : 'miss') + ' (IoU ' + num(p.bestIou, 2) + ')';
+    item.appendChild(el('span', { class: p.hitAt1 ? 'hit' : 'miss' }, hit));
+    legend.push(item);
+  });
+  svg.replaceChildren(...shapes);
+  document.getElementById('viewer-legend').replaceChildren(...legend);
+  card.dataset.requestId = requestId;
+}
+
+document.getElementById('viewer-close').addEventListener('click', () => { document.getElementById('viewer-card').hidden = true; });
 for (const id of ['compare-a', 'compare-b']) document.getElementById(id).addEventListener('change', refreshComparison);
-refresh();
-setInterval(refresh, REFRESH_MS);
+connectStream();

@@ -22,6 +22,9 @@ import java.util.function.Function;
  *
  * <p>Durations are ISO-8601 ({@code PT1M}) or a number with unit ({@code 90s}, {@code 5m}, {@code 1h},
  * {@code 500ms}). A floor or margin of {@code off} disables that alert rule half.
+ *
+ * <p>blob-dir (default: none) is the claim-check directory whose {@code file:} image URIs the viewer may
+ * serve; image-retention is how long a request's image reference stays queryable.
  */
 public record EvalConfig(
     KafkaConnection kafka,
@@ -48,7 +51,9 @@ public record EvalConfig(
     long alertMinSamples,
     int alertMinBaselineWindows,
     double baselineAlpha,
-    boolean createTopics) {
+    boolean createTopics,
+    Path blobDir,
+    Duration imageRetention) {
 
   public static final String ENV_PREFIX = "GROUNDSTREAM_EVAL_";
   public static final String AT_LEAST_ONCE = "at_least_once";
@@ -84,6 +89,8 @@ public record EvalConfig(
     d.put("alert-min-baseline-windows", "3");
     d.put("baseline-alpha", "0.3");
     d.put("create-topics", "true");
+    d.put("blob-dir", "");
+    d.put("image-retention", "6h");
     return Map.copyOf(d);
   }
 
@@ -100,6 +107,9 @@ public record EvalConfig(
     }
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("http-port out of range: " + httpPort);
+    }
+    if (imageRetention.isNegative() || imageRetention.isZero()) {
+      throw new IllegalArgumentException("image-retention must be > 0");
     }
     if (!(baselineAlpha > 0 && baselineAlpha <= 1)) {
       throw new IllegalArgumentException("baseline-alpha must be in (0, 1]");
@@ -161,7 +171,9 @@ public record EvalConfig(
         Long.parseLong(v.apply("alert-min-samples")),
         Integer.parseInt(v.apply("alert-min-baseline-windows")),
         Double.parseDouble(v.apply("baseline-alpha")),
-        Boolean.parseBoolean(v.apply("create-topics")));
+        Boolean.parseBoolean(v.apply("create-topics")),
+        v.apply("blob-dir").isBlank() ? null : Path.of(v.apply("blob-dir")),
+        duration(v.apply("image-retention")));
   }
 
   public static String envName(String key) {
@@ -229,21 +241,21 @@ public record EvalConfig(
     return new EvalConfig(kafka, registry, id, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee, streamThreads,
         commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace, windowRetention,
         noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin, alertMinSamples,
-        alertMinBaselineWindows, baselineAlpha, createTopics);
+        alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
   }
 
   public EvalConfig withStateDir(Path dir) {
     return new EvalConfig(kafka, registry, applicationId, dir, httpHost, advertisedHost, httpPort, processingGuarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
+        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
   }
 
   public EvalConfig withHttpPort(int port) {
     return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, port, processingGuarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
+        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
   }
 
   public EvalConfig withAlerts(double recallFloor, double recallMargin, double scoreFloor, double scoreMargin,
@@ -251,13 +263,20 @@ public record EvalConfig(
     return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        minSamples, minBaselineWindows, baselineAlpha, createTopics);
+        minSamples, minBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
   }
 
   public EvalConfig withProcessingGuarantee(String guarantee) {
     return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, guarantee,
         streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
         windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics);
+        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
+  }
+
+  public EvalConfig withBlobDir(Path dir) {
+    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee,
+        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
+        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
+        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, dir, imageRetention);
   }
 }

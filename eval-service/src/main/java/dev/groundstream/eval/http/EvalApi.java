@@ -45,6 +45,11 @@ public final class EvalApi {
     this.requestKeySerializer = requestKeySerializer;
   }
 
+  /** The name of the tumbling windows (e.g. tumbling-1m), as the metrics query expects it. */
+  String tumblingWindowName() {
+    return config.tumblingName();
+  }
+
   /** GET /api/info: what the dashboard needs to know about this deployment. */
   CompletableFuture<JsonNode> info() {
     ObjectNode node = NODES.objectNode();
@@ -94,6 +99,32 @@ public final class EvalApi {
     }
     return cluster.atOwner(StoreNames.EVALUATIONS, new RequestKey(requestId), requestKeySerializer,
         "/api/evaluations/" + requestId, params.forwardable(), answer);
+  }
+
+  /**
+   * GET /api/requests/{requestId}/image as a JSON envelope ({@code status}, then {@code contentType} and
+   * base64 {@code data}, or {@code error}); the route turns it into the image bytes or an error.
+   */
+  CompletableFuture<JsonNode> requestImage(QueryParameters params, String requestIdText) {
+    UUID requestId = QueryParameters.uuid("requestId", requestIdText);
+    Supplier<JsonNode> answer = () -> local.requestImage(requestId);
+    if (params.local()) {
+      return CompletableFuture.completedFuture(answer.get());
+    }
+    // grounding.requests shares key and partition count with results: the same partitioner finds the owner.
+    return cluster.atOwner(StoreNames.REQUEST_IMAGES, new RequestKey(requestId), requestKeySerializer,
+        "/api/requests/" + requestId + "/image", params.forwardable(), answer);
+  }
+
+  /** GET /api/evaluations/{requestId}/boxes: truth and top-1 boxes per phrase, envelope with status. */
+  CompletableFuture<JsonNode> evaluationBoxes(QueryParameters params, String requestIdText) {
+    UUID requestId = QueryParameters.uuid("requestId", requestIdText);
+    Supplier<JsonNode> answer = () -> local.evaluationBoxes(requestId);
+    if (params.local()) {
+      return CompletableFuture.completedFuture(answer.get());
+    }
+    return cluster.atOwner(StoreNames.TRUTH, new RequestKey(requestId), requestKeySerializer,
+        "/api/evaluations/" + requestId + "/boxes", params.forwardable(), answer);
   }
 
   /** GET /api/evaluations/latest?n= */

@@ -30,10 +30,13 @@ public final class EvalHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EvalHttpServer.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final HttpServer server;
+  private final Vertx vertx;
   private volatile EvalApi api;
+  private volatile LiveUpdates liveUpdates;
   private volatile Supplier<KafkaStreams.State> state = () -> null;
 
-  private EvalHttpServer(HttpServer server) {
+  private EvalHttpServer(Vertx vertx, HttpServer server) {
+    this.vertx = vertx;
     this.server = server;
   }
 
@@ -47,16 +50,21 @@ public final class EvalHttpServer implements AutoCloseable {
     router.get("/api/metrics").handler(ctx -> self[0].answer(ctx, api -> api.metrics(new QueryParameters(ctx))));
     router.get("/api/evaluations/latest").handler(ctx ->
         self[0].answer(ctx, api -> api.latestEvaluations(new QueryParameters(ctx))));
+    router.get("/api/evaluations/:requestId/boxes").handler(ctx -> self[0].answerEnvelope(ctx, api ->
+        api.evaluationBoxes(new QueryParameters(ctx), ctx.pathParam("requestId")), EvalHttpServer::send));
+    router.get("/api/requests/:requestId/image").handler(ctx -> self[0].answerEnvelope(ctx, api ->
+        api.requestImage(new QueryParameters(ctx), ctx.pathParam("requestId")), EvalHttpServer::sendImage));
     router.get("/api/evaluations/:requestId").handler(ctx -> self[0].answer(ctx, api ->
         api.evaluationsOf(new QueryParameters(ctx), ctx.pathParam("requestId"))));
     router.get("/api/compare").handler(ctx -> self[0].answer(ctx, api -> api.compare(new QueryParameters(ctx))));
     router.get("/api/signals").handler(ctx -> self[0].answer(ctx, api -> api.signals(new QueryParameters(ctx))));
     router.get("/api/alerts").handler(ctx -> self[0].answer(ctx, api -> api.alerts(new QueryParameters(ctx))));
+    router.get("/api/stream").handler(ctx -> self[0].stream(ctx));
     router.route("/api/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("dashboard").setIndexPage("index.html"));
     HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(port, host));
-    self[0] = new EvalHttpServer(server);
+    self[0] = new EvalHttpServer(vertx, server);
     return self[0];
   }
 
@@ -67,7 +75,18 @@ public final class EvalHttpServer implements AutoCloseable {
   /** Attaches the query API and the Streams state once Kafka Streams exists. */
   public void attach(EvalApi api, Supplier<KafkaStreams.State> state) {
     this.state = state;
+    this.liveUpdates = new LiveUpdates(vertx, new DashboardSnapshot(api, state));
     this.api = api;
+  }
+
+  /** GET /api/stream: Server-Sent Events with the dashboard snapshot whenever it changes. */
+  private void stream(RoutingContext ctx) {
+    LiveUpdates current = liveUpdates;
+    if (current == null || api == null) {
+      error(ctx, 503, "the query API is starting");
+      return;
+    }
+    current.listen(ctx);
   }
 
   private void health(RoutingContext ctx) {
@@ -79,6 +98,11 @@ public final class EvalHttpServer implements AutoCloseable {
   }
 
   private void answer(RoutingContext ctx, Function<EvalApi, CompletableFuture<JsonNode>> query) {
+    answer(ctx, query, (context, body) -> send(context, 200, body));
+  }
+
+  private void answer(RoutingContext ctx, Function<EvalApi, CompletableFuture<JsonNode>> query,
+      java.util.function.BiConsumer<RoutingContext, JsonNode> onSuccess) {
     EvalApi current = api;
     if (current == null) {
       error(ctx, 503, "the query API is starting");
@@ -93,11 +117,43 @@ public final class EvalHttpServer implements AutoCloseable {
     }
     Future.fromCompletionStage(result, ctx.vertx().getOrCreateContext()).onComplete(done -> {
       if (done.succeeded()) {
-        send(ctx, 200, done.result());
+        onSuccess.accept(ctx, done.result());
       } else {
         fail(ctx, done.cause());
       }
     });
+  }
+
+  /**
+   * Answers whose JSON carries its own {@code status} (so a forwarded "not found" stays one): a local
+   * (forwarded) call gets the envelope as is; a caller gets {@code onOk} for 200, else the JSON error.
+   */
+  private void answerEnvelope(RoutingContext ctx, Function<EvalApi, CompletableFuture<JsonNode>> query,
+      java.util.function.BiConsumer<RoutingContext, JsonNode> onOk) {
+    boolean forwarded = "true".equals(ctx.request().getParam(ClusterQueries.LOCAL_PARAM));
+    answer(ctx, query, (context, envelope) -> {
+      int status = envelope.path("status").asInt(500);
+      if (forwarded) {
+        send(context, 200, envelope);
+      } else if (status == 200) {
+        onOk.accept(context, envelope);
+      } else {
+        error(context, status, envelope.path("error").asText());
+      }
+    });
+  }
+
+  private static void send(RoutingContext ctx, JsonNode body) {
+    send(ctx, 200, body);
+  }
+
+  private static void sendImage(RoutingContext ctx, JsonNode envelope) {
+    byte[] bytes = java.util.Base64.getDecoder().decode(envelope.path("data").asText());
+    ctx.response().setStatusCode(200)
+        .putHeader("content-type", envelope.path("contentType").asText("application/octet-stream"))
+        .putHeader("cache-control", "private, max-age=3600") // a request's image never changes
+        .putHeader("x-content-type-options", "nosniff")
+        .end(io.vertx.core.buffer.Buffer.buffer(bytes));
   }
 
   private static void fail(RoutingContext ctx, Throwable error) {
@@ -130,6 +186,10 @@ public final class EvalHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    LiveUpdates current = liveUpdates;
+    if (current != null) {
+      current.close();
+    }
     await(server.close());
   }
 

@@ -9,15 +9,26 @@ import java.util.UUID;
 
 /** Typed access to a request's query parameters; every malformed value is a {@link BadRequestException}. */
 final class QueryParameters {
-  private final RoutingContext context;
+  private final Map<String, String> values;
 
   QueryParameters(RoutingContext context) {
-    this.context = context;
+    this(firstValues(context));
+  }
+
+  /** Parameters built by the server itself (the live snapshot asks the same queries as the page). */
+  QueryParameters(Map<String, String> values) {
+    this.values = new LinkedHashMap<>(values);
+  }
+
+  private static Map<String, String> firstValues(RoutingContext context) {
+    Map<String, String> out = new LinkedHashMap<>();
+    context.queryParams().forEach(entry -> out.putIfAbsent(entry.getKey(), entry.getValue()));
+    return out;
   }
 
   /** The value, or null when absent or blank. */
   String optional(String name) {
-    String value = context.request().getParam(name);
+    String value = values.get(name);
     return value == null || value.isBlank() ? null : value.trim();
   }
 
@@ -86,9 +97,9 @@ final class QueryParameters {
   /** The non-blank query parameters except {@code local}, to forward to another instance. */
   Map<String, String> forwardable() {
     Map<String, String> out = new LinkedHashMap<>();
-    context.queryParams().forEach(entry -> {
-      if (!"local".equals(entry.getKey()) && !entry.getValue().isBlank()) {
-        out.put(entry.getKey(), entry.getValue());
+    values.forEach((key, value) -> {
+      if (!"local".equals(key) && !value.isBlank()) {
+        out.put(key, value);
       }
     });
     return out;

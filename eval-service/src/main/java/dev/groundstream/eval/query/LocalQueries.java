@@ -37,10 +37,24 @@ public final class LocalQueries {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final StoreAccess stores;
   private final EvalConfig config;
+  private final RequestImageLookup images;
+  private final EvaluationBoxes boxes;
 
   public LocalQueries(StoreAccess stores, EvalConfig config) {
     this.stores = stores;
     this.config = config;
+    this.images = new RequestImageLookup(stores, new BlobDirectory(config.blobDir()));
+    this.boxes = new EvaluationBoxes(stores);
+  }
+
+  /** The request's image as a JSON envelope (see {@link RequestImageLookup}). */
+  public ObjectNode requestImage(UUID requestId) {
+    return images.envelope(requestId);
+  }
+
+  /** Truth and top-1 predicted boxes per phrase of one request (see {@link EvaluationBoxes}). */
+  public ObjectNode evaluationBoxes(UUID requestId) {
+    return boxes.of(requestId);
   }
 
   /** Snapshots matching the query, one per (model, dataset, category, window start). */

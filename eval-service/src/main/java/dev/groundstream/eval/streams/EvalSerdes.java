@@ -6,6 +6,7 @@ import dev.groundstream.avro.DeadLetterKey;
 import dev.groundstream.avro.Evaluation;
 import dev.groundstream.avro.EvaluationKey;
 import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
 import dev.groundstream.avro.MetricKey;
 import dev.groundstream.avro.ModelKey;
@@ -27,7 +28,8 @@ public record EvalSerdes(
     AvroSerde<ModelKey> modelKey,
     AvroSerde<QualityAlert> alert,
     AvroSerde<DeadLetterKey> deadLetterKey,
-    AvroSerde<DeadLetter> deadLetter) {
+    AvroSerde<DeadLetter> deadLetter,
+    AvroSerde<GroundingRequest> request) {
 
   public static EvalSerdes of(RegistryConnection registry) {
     AvroClassTrust.install();
@@ -42,6 +44,7 @@ public record EvalSerdes(
         AvroSerde.of(registry, ModelKey.class, true),
         AvroSerde.of(registry, QualityAlert.class, false),
         AvroSerde.of(registry, DeadLetterKey.class, true),
-        AvroSerde.of(registry, DeadLetter.class, false));
+        AvroSerde.of(registry, DeadLetter.class, false),
+        AvroSerde.of(registry, GroundingRequest.class, false));
   }
 }

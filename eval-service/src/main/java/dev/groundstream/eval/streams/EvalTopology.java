@@ -5,6 +5,7 @@ import dev.groundstream.avro.Evaluation;
 import dev.groundstream.avro.EvaluationKey;
 import dev.groundstream.avro.GroundTruth;
 import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.avro.ImageRef;
 import dev.groundstream.avro.RequestKey;
 import dev.groundstream.eval.config.EvalConfig;
 import dev.groundstream.eval.protocol.CategoryCounts;
@@ -98,7 +99,20 @@ public final class EvalTopology {
 
     buildAggregates(changes);
     buildSignals(results);
+    buildRequestImages(builder);
     return builder.build();
+  }
+
+  /**
+   * grounding.requests -> the image reference of each request in a window store whose retention is
+   * image-retention: bounded by time, so replayed history does not grow it without limit.
+   */
+  private void buildRequestImages(StreamsBuilder builder) {
+    builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.REQUEST_IMAGES,
+        config.imageRetention(), RequestImageProcessor.WINDOW_SIZE, false),
+        Serdes.String(), new InternalAvroSerde<>(ImageRef.class)));
+    builder.stream(Topics.REQUESTS, Consumed.with(serdes.requestKey(), serdes.request()).withName("requests-source"))
+        .process(RequestImageProcessor::new, Named.as("request-images"), StoreNames.REQUEST_IMAGES);
   }
 
   /** The original record key (the request's), serialized as it was on its source topic. */

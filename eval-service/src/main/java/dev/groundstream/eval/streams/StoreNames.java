@@ -16,6 +16,8 @@ public final class StoreNames {
   public static final String METRICS_HOPPING = "metrics-hopping";
   /** model -> SignalSketch per tumbling window (label-free signals). */
   public static final String SIGNALS_TUMBLING = "signals-tumbling";
+  /** requestId -> ImageRef of grounding.requests, kept image-retention (for the dashboard's viewer). */
+  public static final String REQUEST_IMAGES = "request-images";
   /** rule key -> AlertState (trailing baseline and last alert) for accuracy alerts. */
   public static final String ACCURACY_ALERT_STATE = "alerts-accuracy-state";
   /** rule key -> AlertState for label-free signal alerts. */

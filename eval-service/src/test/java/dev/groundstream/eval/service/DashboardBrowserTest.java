@@ -15,6 +15,7 @@ import dev.groundstream.avro.ModelRef;
 import dev.groundstream.avro.PhraseType;
 import dev.groundstream.eval.EvalService;
 import dev.groundstream.eval.testing.EvalRecords;
+import dev.groundstream.eval.testing.EvalRequests;
 import dev.groundstream.eval.testing.Eventually;
 import dev.groundstream.eval.testing.Http;
 import dev.groundstream.eval.testing.SharedKafka;
@@ -62,6 +63,8 @@ class DashboardBrowserTest {
   private final String newId = "ranker-" + run + ":2.0.0";
   private final String cell = "td[data-model='" + oldId + "'][data-dataset='" + EvalRecords.DATASET
       + "'][data-category='all'][data-metric='%s']";
+
+  private static final byte[] PNG = EvalRequests.png();
 
   @TempDir
   Path stateDir;
@@ -137,8 +140,11 @@ class DashboardBrowserTest {
     Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
         StandardCopyOption.REPLACE_EXISTING);
 
-    // New evaluations arrive: the page follows without reloading (the marker survives).
+    // New evaluations arrive: the page follows without reloading (the marker survives), pushed by the
+    // server over Server-Sent Events (the page counts the stream snapshots it applied).
     js.executeScript("window.__noReload = 42;");
+    long streamUpdatesBefore = streamUpdates();
+    assertTrue(streamUpdatesBefore > 0, "the first numbers came over the event stream");
     produce(start, 20, 30);
     Eventually.await("new evaluations aggregated", Duration.ofSeconds(60),
         () -> allTime(port).get("evaluablePhrases").asLong() == 60);
@@ -146,7 +152,32 @@ class DashboardBrowserTest {
     wait.until(d -> "60".equals(text(cell.formatted("evaluablePhrases"))));
     assertEquals(percent(updated.get("recallAt1").asDouble()), text(cell.formatted("recallAt1")));
     assertEquals(42L, js.executeScript("return window.__noReload;"));
+    assertTrue(streamUpdates() > streamUpdatesBefore, "the update came over the event stream");
+    assertEquals("stream", js.executeScript("return document.body.dataset.lastSource;"),
+        "no polling fallback was needed");
     assertTrue(Files.size(screenshot) > 10_000, "a real screenshot was written");
+
+    // The image viewer: click one of the old model's latest evaluations; its image is drawn with the
+    // two phrases' true boxes and top-1 boxes (2 + 2 rectangles), each phrase labelled hit or miss.
+    String row = "#latest-table tr[data-model='" + oldId + "']";
+    wait.until(d -> !browser.findElements(By.cssSelector(row)).isEmpty());
+    String requestId = String.valueOf(js.executeScript(
+        "const r = document.querySelector(arguments[0]); r.click(); return r.dataset.requestId;", row));
+    wait.until(d -> ((Number) js.executeScript(
+        "return document.querySelectorAll('#viewer-svg rect.box').length;")).intValue() == 4);
+    assertEquals(2L, js.executeScript("return document.querySelectorAll('#viewer-svg rect.box.truth').length;"));
+    assertEquals(2L, js.executeScript("return document.querySelectorAll('#viewer-legend li').length;"));
+    assertTrue(text("#viewer-legend").contains("hit"), text("#viewer-legend"));
+    Http.BinaryResponse image = Http.bytes(port, "/api/requests/" + requestId + "/image");
+    assertEquals(200, image.status());
+    assertEquals("image/png", image.contentType());
+    wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+        "return document.getElementById('viewer-card').dataset.requestId === arguments[0];", requestId)));
+    js.executeScript("document.getElementById('viewer-card').scrollIntoView();");
+    Thread.sleep(500); // the <image> decodes asynchronously
+    Path viewerShot = Path.of("target", "dashboard-viewer-screenshot.png");
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), viewerShot,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Requests [from, to): old model right on p0 always and on p1 every third request; new model on p0 only. */
@@ -155,6 +186,7 @@ class DashboardBrowserTest {
       for (int i = from; i < to; i++) {
         UUID id = EvalRecords.id(run + "-" + i);
         Instant createdAt = start.plusSeconds(30L * i);
+        traffic.send(EvalRequests.inline(id, PNG, createdAt));
         traffic.send(truth(id, truthPhrase("p0", PhraseType.people, TARGET),
             truthPhrase("p1", PhraseType.clothing, TARGET)));
         traffic.send(result(id, oldModel, createdAt, 18 + i % 5, predicted("p0", TARGET, 0.9f, PhraseType.people),
@@ -173,6 +205,11 @@ class DashboardBrowserTest {
       throw new AssertionError("no aggregate yet");
     }
     return answer.get(0);
+  }
+
+  private long streamUpdates() {
+    Object count = ((JavascriptExecutor) browser).executeScript("return document.body.dataset.sseUpdates || '0';");
+    return Long.parseLong(String.valueOf(count));
   }
 
   /** Text of the first match, read in one script call: the page replaces its tables on every refresh. */

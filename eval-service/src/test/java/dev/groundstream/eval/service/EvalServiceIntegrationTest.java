@@ -20,12 +20,22 @@ import dev.groundstream.avro.ModelRef;
 import dev.groundstream.avro.PhraseType;
 import dev.groundstream.eval.EvalService;
 import dev.groundstream.eval.testing.EvalRecords;
+import dev.groundstream.eval.testing.EvalRequests;
 import dev.groundstream.eval.testing.Eventually;
 import dev.groundstream.eval.testing.Http;
 import dev.groundstream.eval.testing.SharedKafka;
 import dev.groundstream.eval.testing.TestTraffic;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.serde.AvroSerde;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +67,7 @@ class EvalServiceIntegrationTest {
   private static final String NEW_ID = "it-" + RUN + ":2.0.0";
   private static final int REQUESTS = 12;
   private static final List<UUID> IDS = new ArrayList<>();
+  private static final byte[] PNG = EvalRequests.png();
 
   @TempDir
   static Path stateDirs;
@@ -78,6 +89,9 @@ class EvalServiceIntegrationTest {
       for (int i = 0; i < REQUESTS; i++) {
         UUID id = EvalRecords.id(RUN + "-" + i);
         IDS.add(id);
+        // The viewer's images: inline PNGs, except one claim check pointing outside any blob-dir.
+        traffic.send(i == 1 ? EvalRequests.byUri(id, "file:/etc/hostname", T0.plusSeconds(i))
+            : EvalRequests.inline(id, PNG, T0.plusSeconds(i)));
         Instant createdAt = T0.plusSeconds(i);
         var truth = truth(id, truthPhrase("p0", PhraseType.people, TARGET),
             truthPhrase("p1", PhraseType.clothing, TARGET));
@@ -205,6 +219,67 @@ class EvalServiceIntegrationTest {
     String prometheus = Http.get(first.httpPort(), "/metrics").body();
     assertTrue(prometheus.contains("groundstream_eval_evaluations_total"), prometheus.substring(0, 200));
     assertTrue(prometheus.contains("kafka_stream"), "Kafka Streams metrics are bound");
+  }
+
+  @Test
+  void imagesAndBoxesAnswerFromEitherInstance() {
+    for (EvalService instance : List.of(first, second)) {
+      int port = instance.httpPort();
+      for (int i = 0; i < REQUESTS; i++) {
+        UUID id = IDS.get(i);
+        Http.BinaryResponse image = Eventually.value("image of " + id, Duration.ofSeconds(30), () -> {
+          Http.BinaryResponse answer = Http.bytes(port, "/api/requests/" + id + "/image");
+          return answer.status() == 404 ? null : answer; // the requests topic may still be being read
+        });
+        if (i == 1) {
+          assertEquals(403, image.status(), "a file: URI outside blob-dir is refused");
+          assertTrue(image.contentType().startsWith("application/json"));
+        } else {
+          assertEquals(200, image.status(), new String(image.body(), StandardCharsets.UTF_8));
+          assertEquals("image/png", image.contentType());
+          assertTrue(java.util.Arrays.equals(PNG, image.body()), "inline image served byte-exact");
+        }
+        JsonNode boxes = Http.json(port, "/api/evaluations/" + id + "/boxes");
+        assertEquals(2, boxes.get("truth").size());
+        assertEquals(2, boxes.get("models").size(), "both models' results");
+      }
+      Http.Response unknown = Http.get(port, "/api/requests/" + UUID.randomUUID() + "/image");
+      assertEquals(404, unknown.status());
+      assertEquals(404, unknown.json().get("status").asInt());
+      assertEquals(404, Http.get(port, "/api/evaluations/" + UUID.randomUUID() + "/boxes").status());
+      assertEquals(400, Http.get(port, "/api/requests/not-a-uuid/image").status());
+    }
+  }
+
+  @Test
+  void eventStreamPushesTheDashboardSnapshot() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + second.httpPort() + "/api/stream")).GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, response.statusCode());
+    assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      String event = null;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith("event: ")) {
+          event = line.substring(7);
+        } else if (line.startsWith("data: ") && "snapshot".equals(event)) {
+          JsonNode snapshot = new ObjectMapper().readTree(line.substring(6));
+          if (snapshot.has("allTime")) {
+            assertEquals("RUNNING", snapshot.get("state").asText());
+            // Cluster-wide: both models' aggregates, whichever instance owns them.
+            List<String> models = new ArrayList<>();
+            snapshot.get("allTime").forEach(metric -> models.add(metric.get("model").asText()));
+            assertTrue(models.contains(OLD_ID) && models.contains(NEW_ID), models.toString());
+            assertTrue(snapshot.get("latest").size() > 0);
+            return;
+          }
+        }
+      }
+    }
+    throw new AssertionError("the stream ended without a snapshot");
   }
 
   private static MetricKey allTimeKey(String model) {

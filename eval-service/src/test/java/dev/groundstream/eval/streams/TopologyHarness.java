@@ -6,6 +6,7 @@ import dev.groundstream.avro.DeadLetterKey;
 import dev.groundstream.avro.Evaluation;
 import dev.groundstream.avro.EvaluationKey;
 import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
 import dev.groundstream.avro.MetricKey;
 import dev.groundstream.avro.ModelKey;
@@ -28,6 +29,7 @@ final class TopologyHarness implements AutoCloseable {
   final TopologyTestDriver driver;
   final TestInputTopic<RequestKey, GroundingResult> results;
   final TestInputTopic<RequestKey, GroundTruth> truth;
+  final TestInputTopic<RequestKey, GroundingRequest> requests;
   final TestInputTopic<byte[], byte[]> rawResults;
   final TestOutputTopic<EvaluationKey, Evaluation> evaluations;
   final TestOutputTopic<MetricKey, AccuracySnapshot> metrics;
@@ -47,6 +49,7 @@ final class TopologyHarness implements AutoCloseable {
         StreamsProperties.of(config, null, null));
     results = driver.createInputTopic(Topics.RESULTS, serdes.requestKey().serializer(), serdes.result().serializer());
     truth = driver.createInputTopic(Topics.TRUTH, serdes.requestKey().serializer(), serdes.truth().serializer());
+    requests = driver.createInputTopic(Topics.REQUESTS, serdes.requestKey().serializer(), serdes.request().serializer());
     rawResults = driver.createInputTopic(Topics.RESULTS, new ByteArraySerializer(), new ByteArraySerializer());
     evaluations = driver.createOutputTopic(Topics.EVALUATIONS, serdes.evaluationKey().deserializer(),
         serdes.evaluation().deserializer());

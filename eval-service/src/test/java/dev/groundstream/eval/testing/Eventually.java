@@ -27,4 +27,13 @@ public final class Eventually {
     }
     throw new AssertionError("timed out after " + timeout + " waiting for " + what, last);
   }
+
+  /** Polls until {@code value} gives a non-null answer, and returns it. */
+  public static <T> T value(String what, Duration timeout, Supplier<T> value) {
+    Object[] found = new Object[1];
+    await(what, timeout, () -> (found[0] = value.get()) != null);
+    @SuppressWarnings("unchecked")
+    T answer = (T) found[0];
+    return answer;
+  }
 }

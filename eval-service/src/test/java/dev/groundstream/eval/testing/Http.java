@@ -40,6 +40,24 @@ public final class Http {
     }
   }
 
+  /** A response read as bytes (images), with its content type. */
+  public record BinaryResponse(int status, String contentType, byte[] body) {}
+
+  public static BinaryResponse bytes(int port, String pathAndQuery) {
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + pathAndQuery)).timeout(Duration.ofSeconds(20)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return new BinaryResponse(response.statusCode(),
+          response.headers().firstValue("content-type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static JsonNode json(int port, String pathAndQuery) {
     Response response = get(port, pathAndQuery);
     if (response.status() != 200) {

@@ -1,6 +1,7 @@
 package dev.groundstream.eval.testing;
 
 import dev.groundstream.avro.GroundTruth;
+import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
 import dev.groundstream.avro.RequestKey;
 import dev.groundstream.config.RegistryConnection;
@@ -20,8 +21,10 @@ public final class TestTraffic implements AutoCloseable {
     AvroSerde<RequestKey> keys = AvroSerde.of(registry, RequestKey.class, true);
     AvroSerde<GroundingResult> results = AvroSerde.of(registry, GroundingResult.class, false);
     AvroSerde<GroundTruth> truths = AvroSerde.of(registry, GroundTruth.class, false);
+    AvroSerde<GroundingRequest> requests = AvroSerde.of(registry, GroundingRequest.class, false);
     org.apache.kafka.common.serialization.Serializer<Object> values = (topic, value) ->
         value instanceof GroundingResult r ? results.serializer().serialize(topic, r)
+            : value instanceof GroundingRequest q ? requests.serializer().serialize(topic, q)
             : truths.serializer().serialize(topic, (GroundTruth) value);
     producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all"), keys.serializer(), values);
@@ -33,6 +36,10 @@ public final class TestTraffic implements AutoCloseable {
 
   public void send(GroundTruth truth) {
     producer.send(new ProducerRecord<>(Topics.TRUTH, new RequestKey(truth.getRequestId()), truth));
+  }
+
+  public void send(GroundingRequest request) {
+    producer.send(new ProducerRecord<>(Topics.REQUESTS, new RequestKey(request.getRequestId()), request));
   }
 
   public void flush() {
