@@ -1,5 +1,6 @@
 package dev.groundstream.launcher.commands;
 
+import dev.groundstream.launcher.local.ExistingCluster;
 import dev.groundstream.launcher.local.LocalMode;
 import dev.groundstream.launcher.local.LocalPorts;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The all-in-one local mode: everything in this JVM, data under --data-dir. */
@@ -36,6 +38,8 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--worker-port", defaultValue = "8084", description = "Worker /health, /metrics port (default ${DEFAULT-VALUE}).")
   int workerPort;
 
+  @Mixin ConnectionOptions connection;
+
   @Option(names = "--demo", description = "Stream the bundled photo benchmark, then synthetic scenes as live traffic.")
   boolean demo;
 
@@ -48,8 +52,10 @@ public final class LocalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path modelDir = model != null ? model : defaultModel();
-    LocalMode local = LocalMode.start(dataDir, modelDir,
-        new LocalPorts(kafkaPort, registryPort, ingestPort, dashboardPort, workerPort));
+    LocalPorts ports = new LocalPorts(kafkaPort, registryPort, ingestPort, dashboardPort, workerPort);
+    LocalMode local = connection.pointsAtExistingCluster()
+        ? LocalMode.start(dataDir, modelDir, ports, ExistingCluster.prepare(connection.kafka(), connection.registry()))
+        : LocalMode.start(dataDir, modelDir, ports);
     System.out.println();
     System.out.println("GroundStream local mode is up (data in " + dataDir.toAbsolutePath() + ", model " + modelDir + ")");
     System.out.println("  Dashboard        : " + local.dashboardUrl() + "/");

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code dataDir}, our schema registry on it, the topics of the catalog and their schemas. A second
  * start on the same data dir finds everything where the first left it.
  */
-public final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements ClusterConnections {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
 
   private final EmbeddedKafkaBroker broker;

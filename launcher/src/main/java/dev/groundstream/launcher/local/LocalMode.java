@@ -30,14 +30,14 @@ public final class LocalMode implements AutoCloseable {
   public static final String LOCAL_TENANT = "local";
   public static final String LOCAL_API_KEY = "groundstream-local";
 
-  private final LocalCluster cluster;
+  private final ClusterConnections cluster;
   private final IngestService ingest;
   private final GroundingWorker worker;
   private final EvalService eval;
   private final Path duckDbFile;
   private final Deque<AutoCloseable> stopOrder;
 
-  private LocalMode(LocalCluster cluster, IngestService ingest, GroundingWorker worker, EvalService eval,
+  private LocalMode(ClusterConnections cluster, IngestService ingest, GroundingWorker worker, EvalService eval,
       Path duckDbFile, Deque<AutoCloseable> stopOrder) {
     this.cluster = cluster;
     this.ingest = ingest;
@@ -47,14 +47,20 @@ public final class LocalMode implements AutoCloseable {
     this.stopOrder = stopOrder;
   }
 
-  /** Starts every part; on failure stops what already runs and rethrows. */
+  /** Starts every part on an embedded broker and registry; on failure stops what runs and rethrows. */
   public static LocalMode start(Path dataDir, Path modelDir, LocalPorts ports) throws Exception {
+    Files.createDirectories(dataDir);
+    return start(dataDir, modelDir, ports, LocalCluster.start(dataDir, ports.kafka(), ports.registry()));
+  }
+
+  /** Starts the services, Connect and the sink on {@code cluster}, which the local mode then owns. */
+  public static LocalMode start(Path dataDir, Path modelDir, LocalPorts ports, ClusterConnections cluster)
+      throws Exception {
     Files.createDirectories(dataDir);
     Path blobs = Files.createDirectories(dataDir.resolve("blobs"));
     Path duckDb = dataDir.resolve("groundstream.duckdb").toAbsolutePath();
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
-      LocalCluster cluster = LocalCluster.start(dataDir, ports.kafka(), ports.registry());
       started.push(cluster);
       KafkaConnection kafka = cluster.kafka();
       RegistryConnection registry = cluster.registry();
