@@ -1,33 +1,71 @@
 package dev.groundstream.launcher.commands;
 
+import dev.groundstream.launcher.bench.EndToEndBenchmark;
 import dev.groundstream.launcher.bench.SerdeBenchmark;
 import dev.groundstream.launcher.local.LocalCluster;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Benchmarks; each prints a Markdown table to paste into docs/benchmarks/. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark: serde.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark: serde, e2e.")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "Which benchmark: serde")
+  @Parameters(index = "0", description = "Which benchmark: serde, e2e")
   String which;
 
-  @Option(names = "--rounds", defaultValue = "21", description = "Measured rounds (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "21", description = "serde: measured rounds (default ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--records", defaultValue = "20000", description = "Records per round (default ${DEFAULT-VALUE}).")
+  @Option(names = "--records", defaultValue = "20000", description = "serde: records per round (default ${DEFAULT-VALUE}).")
   int records;
+
+  @Option(names = "--model", defaultValue = "models/centernet-ranker",
+      description = "e2e: model folder (default ${DEFAULT-VALUE}).")
+  Path model;
+
+  @Option(names = "--rate", defaultValue = "1", description = "e2e: uploads per second in the latency phase (default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--requests", defaultValue = "60", description = "e2e: uploads in the latency phase (default ${DEFAULT-VALUE}).")
+  int requests;
+
+  @Option(names = "--warmup", defaultValue = "10", description = "e2e: unmeasured uploads first (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--steps", defaultValue = "1,2,4,8", split = ",",
+      description = "e2e: rates of the sustained-rate search, ascending (default ${DEFAULT-VALUE}).")
+  List<Double> steps;
+
+  @Option(names = "--step-seconds", defaultValue = "20", description = "e2e: seconds per rate step (default ${DEFAULT-VALUE}).")
+  int stepSeconds;
+
+  @Option(names = "--budget-seconds", defaultValue = "420",
+      description = "e2e: the whole run stops starting steps after this (default ${DEFAULT-VALUE}).")
+  int budgetSeconds;
 
   @Override
   public Integer call() throws Exception {
-    if (!which.equals("serde")) {
-      System.err.println("Unknown benchmark '" + which + "': available: serde");
-      return 2;
+    switch (which) {
+      case "serde":
+        return serde();
+      case "e2e":
+        EndToEndBenchmark.Result r = new EndToEndBenchmark(Path.of("datasets", "groundstream-photos"), model)
+            .run(warmup, rate, requests, steps, stepSeconds, Duration.ofSeconds(budgetSeconds));
+        new EndToEndReport(System.out).print(r);
+        return 0;
+      default:
+        System.err.println("Unknown benchmark '" + which + "': available: serde, e2e");
+        return 2;
     }
+  }
+
+  private int serde() throws Exception {
     Path dataDir = Files.createTempDirectory("groundstream-bench");
     try (LocalCluster cluster = LocalCluster.start(dataDir, 0, 0)) {
       SerdeBenchmark.Result r = new SerdeBenchmark(SchemaRegistryClients.shared(cluster.registry()))

@@ -131,6 +131,11 @@ public final class LocalMode implements AutoCloseable {
     return "http://127.0.0.1:" + eval.httpPort();
   }
 
+  /** The worker's consumer group (grounding-worker.&lt;model&gt;.&lt;version&gt;): what its lag is measured on. */
+  public String workerGroup() {
+    return worker.groupId();
+  }
+
   public String workerUrl() {
     return "http://127.0.0.1:" + worker.httpPort();
   }
