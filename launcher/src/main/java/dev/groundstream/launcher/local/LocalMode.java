@@ -83,6 +83,7 @@ public final class LocalMode implements AutoCloseable {
 
       EvalService eval = EvalService.start(EvalConfig.defaults(kafka, registry)
           .withStateDir(Files.createDirectories(dataDir.resolve("eval-state")))
+          .withBlobDir(blobs) // the dashboard's image viewer serves claim-checked images from here
           .withHttpPort(ports.eval()));
       started.push(eval::close);
       LOG.info("GroundStream local mode started in {}", dataDir.toAbsolutePath());
