@@ -49,7 +49,7 @@ public final class PhotoUploads {
       ImportedSample sample = importer.sample(i);
       String imageId = sample.request().getAttributes().get("imageId");
       if (images.add(imageId)) {
-        out.add(body(photos, dataset, imageId, sample));
+        out.add(uploadBody(photos, dataset, imageId, sample));
       }
     }
     if (out.isEmpty()) {
@@ -70,7 +70,9 @@ public final class PhotoUploads {
     return body.toString();
   }
 
-  private static ObjectNode body(Path photos, String dataset, String imageId, ImportedSample sample) throws IOException {
+  /** The ingest API body for one imported sample: caption, base64 image, phrases with their truth. */
+  public static ObjectNode uploadBody(Path photos, String dataset, String imageId, ImportedSample sample)
+      throws IOException {
     GroundingRequest request = sample.request();
     Map<String, PhraseTruth> truth = new HashMap<>();
     sample.truth().orElseThrow().getPhrases().forEach(t -> truth.put(t.getPhraseId(), t));

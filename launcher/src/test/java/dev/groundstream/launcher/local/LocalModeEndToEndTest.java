@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groundstream.avro.Box;
 import dev.groundstream.avro.Evaluation;
@@ -18,6 +17,7 @@ import dev.groundstream.ingest.images.ImageRefFactory;
 import dev.groundstream.ingest.importers.FlickrEntitiesImporter;
 import dev.groundstream.ingest.importers.ImageFiles;
 import dev.groundstream.ingest.importers.ImportedSample;
+import dev.groundstream.launcher.bench.PhotoUploads;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
 import dev.groundstream.schemas.serde.AvroDeserializer;
@@ -25,12 +25,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,29 +135,8 @@ class LocalModeEndToEndTest {
   }
 
   private static ObjectNode upload(String imageId, ImportedSample sample) throws Exception {
-    GroundingRequest request = sample.request();
-    Map<String, PhraseTruth> truth = new HashMap<>();
-    sample.truth().orElseThrow().getPhrases().forEach(t -> truth.put(t.getPhraseId(), t));
-    ObjectNode body = JSON.createObjectNode();
-    body.put("caption", request.getCaption());
+    ObjectNode body = PhotoUploads.uploadBody(PHOTOS, DATASET, imageId, sample);
     body.put("clientRequestId", "e2e-" + imageId);
-    body.put("dataset", DATASET);
-    Path file = Files.list(PHOTOS.resolve("images"))
-        .filter(p -> p.getFileName().toString().startsWith(imageId + ".")).findFirst().orElseThrow();
-    body.putObject("image").put("base64", Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-    ArrayNode phrases = body.putArray("phrases");
-    request.getPhrases().forEach(p -> {
-      ObjectNode phrase = phrases.addObject().put("start", p.getCharStart()).put("end", p.getCharEnd());
-      ArrayNode types = phrase.putArray("types");
-      p.getTypes().forEach(t -> types.add(t.name()));
-      List<Box> boxes = truth.get(p.getPhraseId()).getBoxes();
-      if (boxes.isEmpty()) {
-        phrase.put("notVisible", true);
-      } else {
-        ArrayNode b = phrase.putArray("boxes");
-        boxes.forEach(box -> b.addArray().add(box.getX1()).add(box.getY1()).add(box.getX2()).add(box.getY2()));
-      }
-    });
     return body;
   }
 
