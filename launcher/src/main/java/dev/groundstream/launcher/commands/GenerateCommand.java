@@ -1,9 +1,5 @@
 package dev.groundstream.launcher.commands;
 
-import dev.groundstream.ingest.images.BlobStore;
-import dev.groundstream.ingest.images.ImageRefFactory;
-import dev.groundstream.ingest.importers.ImportSummary;
-import dev.groundstream.launcher.imports.DatasetImport;
 import dev.groundstream.launcher.synthetic.FlickrFormatWriter;
 import dev.groundstream.launcher.synthetic.SceneGenerator;
 import dev.groundstream.launcher.synthetic.SyntheticDataset;
@@ -50,18 +46,8 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--dataset", description = "--to-kafka: dataset name on the requests (default synthetic/seed-<seed>).")
   String dataset;
 
-  @Option(names = "--rate", defaultValue = "0", description = "--to-kafka: requests per second; 0 = unlimited (default).")
-  double rate;
-
-  @Option(names = "--blob-dir", defaultValue = "groundstream-data/blobs",
-      description = "--to-kafka: where images over the inline limit would be stored (default ${DEFAULT-VALUE}).")
-  Path blobDir;
-
-  @Option(names = "--checkpoint", defaultValue = "groundstream-data/import-checkpoints.properties",
-      description = "--to-kafka: resume file; a second run continues after the last acknowledged batch.")
-  Path checkpoint;
-
-  @Mixin ConnectionOptions connection;
+  /** Used with --to-kafka only. */
+  @Mixin KafkaStreamingOptions streaming;
 
   @Override
   public Integer call() throws Exception {
@@ -71,11 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
     SceneGenerator generator = new SceneGenerator(seed);
     if (target.toKafka) {
       String name = dataset != null ? dataset : SyntheticDataset.defaultName(seed);
-      SyntheticDataset scenes = new SyntheticDataset(generator, count, name,
-          new ImageRefFactory(ImageRefFactory.DEFAULT_INLINE_MAX_BYTES, new BlobStore(blobDir)), Clock.systemUTC());
-      ImportSummary summary = DatasetImport.run(scenes, connection.kafka(), connection.registry(), checkpoint, rate, true);
-      System.out.printf("%s: %d written, %d skipped (already generated), %d total in %s%n", summary.dataset(),
-          summary.written(), summary.skipped(), summary.total(), summary.elapsed());
+      streaming.stream(new SyntheticDataset(generator, count, name, streaming.imageRefs(), Clock.systemUTC()));
     } else {
       long began = System.nanoTime();
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("generate " + target.out)

@@ -1,16 +1,12 @@
 package dev.groundstream.launcher.commands;
 
-import dev.groundstream.ingest.images.BlobStore;
-import dev.groundstream.ingest.images.ImageRefFactory;
 import dev.groundstream.ingest.importers.DatasetImporter;
 import dev.groundstream.ingest.importers.FlickrEntitiesImporter;
 import dev.groundstream.ingest.importers.ImageFiles;
-import dev.groundstream.ingest.importers.ImportSummary;
 import dev.groundstream.ingest.importers.JsonlImporter;
 import dev.groundstream.ingest.importers.MdetrCocoImporter;
 import dev.groundstream.ingest.phrases.CaptionPhraser;
 import dev.groundstream.ingest.phrases.PhraseTyper;
-import dev.groundstream.launcher.imports.DatasetImport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -42,31 +38,16 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--dataset", description = "Dataset name on the requests (default <format>/<split or file>).")
   String dataset;
 
-  @Option(names = "--rate", defaultValue = "0", description = "Requests per second; 0 = unlimited (default).")
-  double rate;
-
-  @Option(names = "--blob-dir", defaultValue = "groundstream-data/blobs",
-      description = "Where images over the inline limit are stored (default ${DEFAULT-VALUE}).")
-  Path blobDir;
-
-  @Option(names = "--checkpoint", defaultValue = "groundstream-data/import-checkpoints.properties",
-      description = "Resume file: a second run continues after the last acknowledged batch.")
-  Path checkpoint;
-
-  @Mixin ConnectionOptions connection;
+  @Mixin KafkaStreamingOptions streaming;
 
   @Override
   public Integer call() throws Exception {
-    DatasetImporter importer = importer();
-    ImportSummary summary = DatasetImport.run(importer, connection.kafka(), connection.registry(),
-        checkpoint, rate, true);
-    System.out.printf("%s: %d written, %d skipped (already imported), %d total in %s%n", summary.dataset(),
-        summary.written(), summary.skipped(), summary.total(), summary.elapsed());
+    streaming.stream(importer());
     return 0;
   }
 
   private DatasetImporter importer() throws Exception {
-    ImageFiles imageFiles = new ImageFiles(new ImageRefFactory(ImageRefFactory.DEFAULT_INLINE_MAX_BYTES, new BlobStore(blobDir)));
+    ImageFiles imageFiles = new ImageFiles(streaming.imageRefs());
     Clock clock = Clock.systemUTC();
     return switch (format) {
       case "flickr30k" -> new FlickrEntitiesImporter(require(root, "--root"), split, images,
