@@ -8,6 +8,7 @@ import dev.groundstream.avro.EvaluationKey;
 import dev.groundstream.avro.GroundTruth;
 import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.avro.IngestAccepted;
 import dev.groundstream.avro.MetricKey;
 import dev.groundstream.avro.ModelKey;
 import dev.groundstream.avro.QualityAlert;
@@ -35,6 +36,8 @@ public final class Topics {
   public static final String METRICS = "grounding.metrics";
   public static final String ALERTS = "grounding.alerts";
   public static final String DLQ = "grounding.dlq";
+  /** The ingest service's own index of accepted uploads (idempotency across restarts and instances). */
+  public static final String INGEST_ACCEPTED = "grounding.ingest.accepted";
   /** The schema registry's own log; not an Avro topic. */
   public static final String SCHEMAS = "_schemas";
 
@@ -59,10 +62,16 @@ public final class Topics {
       DELETE_7_DAYS, ModelKey.getClassSchema(), QualityAlert.getClassSchema());
   public static final TopicSpec DLQ_SPEC = new TopicSpec(DLQ, 3,
       DELETE_7_DAYS, DeadLetterKey.getClassSchema(), DeadLetter.getClassSchema());
+  /**
+   * Compacted: one record per request id is all the index needs. Keyed and partitioned like the
+   * requests, so one request's index record lands in the partition number of its request.
+   */
+  public static final TopicSpec INGEST_ACCEPTED_SPEC = new TopicSpec(INGEST_ACCEPTED, REQUEST_PARTITIONS,
+      COMPACT, RequestKey.getClassSchema(), IngestAccepted.getClassSchema());
 
   /** All Avro topics, in data-flow order. */
   public static final List<TopicSpec> ALL = List.of(REQUESTS_SPEC, TRUTH_SPEC, RESULTS_SPEC,
-      EVALUATIONS_SPEC, METRICS_SPEC, ALERTS_SPEC, DLQ_SPEC);
+      EVALUATIONS_SPEC, METRICS_SPEC, ALERTS_SPEC, DLQ_SPEC, INGEST_ACCEPTED_SPEC);
 
   private Topics() {}
 

@@ -27,6 +27,8 @@ class TopicsTest {
     assertEquals("compact", Topics.TRUTH_SPEC.configs().get("cleanup.policy"));
     assertEquals("compact", Topics.EVALUATIONS_SPEC.configs().get("cleanup.policy"));
     assertEquals("compact", Topics.METRICS_SPEC.configs().get("cleanup.policy"));
+    assertEquals("compact", Topics.INGEST_ACCEPTED_SPEC.configs().get("cleanup.policy"), "an index: one record per id");
+    assertEquals(Topics.REQUESTS_SPEC.keySchema(), Topics.INGEST_ACCEPTED_SPEC.keySchema());
     assertEquals("-1", Topics.REQUESTS_SPEC.configs().get("retention.ms"), "requests are the replay source");
     assertEquals("grounding.results-value", Topics.RESULTS_SPEC.valueSubject());
   }

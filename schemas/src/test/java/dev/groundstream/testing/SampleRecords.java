@@ -11,6 +11,7 @@ import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
 import dev.groundstream.avro.Heatmap;
 import dev.groundstream.avro.ImageRef;
+import dev.groundstream.avro.IngestAccepted;
 import dev.groundstream.avro.MetricKey;
 import dev.groundstream.avro.ModelKey;
 import dev.groundstream.avro.ModelRef;
@@ -153,7 +154,15 @@ public final class SampleRecords {
         new EvaluationKey(requestId(1), "centernet-ranker:1.0.0"), evaluation(1),
         new MetricKey("centernet-ranker:1.0.0", "live", "all", "all-time", Instant.EPOCH), snapshot(),
         new ModelKey("centernet-ranker:1.0.0"), alert(),
-        new DeadLetterKey(ByteBuffer.wrap(new byte[] {9})), deadLetter());
+        new DeadLetterKey(ByteBuffer.wrap(new byte[] {9})), deadLetter(), ingestAccepted(1));
+  }
+
+  /** The ingest index record of request n: the request without inline bytes, with its truth. */
+  public static IngestAccepted ingestAccepted(int n) {
+    GroundingRequest request = request(n);
+    request.setImage(ImageRef.newBuilder(request.getImage()).setInline(null).setUri("blob:sha256/00ff").build());
+    return IngestAccepted.newBuilder().setRequestId(requestId(n)).setTenant("acme").setAcceptedAt(T0.plusSeconds(n))
+        .setRequestPartition(2).setRequestOffset(40L + n).setRequest(request).setTruth(truth(n)).build();
   }
 
   private static Box box(float x1, float y1, float x2, float y2, Float score) {
