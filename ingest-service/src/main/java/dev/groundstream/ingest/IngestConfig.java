@@ -37,6 +37,7 @@ public record IngestConfig(
     double rateLimitPerSecond,
     double rateLimitBurst,
     int idempotencyCacheSize,
+    Duration idempotencyLoadTimeout,
     int decodeThreads,
     int maxCaptionChars,
     int maxPhrases,
@@ -57,6 +58,7 @@ public record IngestConfig(
   public static final String RATE_LIMIT_PER_SECOND = "rate.limit.per.second";
   public static final String RATE_LIMIT_BURST = "rate.limit.burst";
   public static final String IDEMPOTENCY_CACHE_SIZE = "idempotency.cache.size";
+  public static final String IDEMPOTENCY_LOAD_TIMEOUT_MS = "idempotency.load.timeout.ms";
   public static final String DECODE_THREADS = "decode.threads";
   public static final String MAX_CAPTION_CHARS = "max.caption.chars";
   public static final String MAX_PHRASES = "max.phrases";
@@ -80,6 +82,7 @@ public record IngestConfig(
     d.put(RATE_LIMIT_PER_SECOND, "200");
     d.put(RATE_LIMIT_BURST, "400");
     d.put(IDEMPOTENCY_CACHE_SIZE, "100000");
+    d.put(IDEMPOTENCY_LOAD_TIMEOUT_MS, "60000");
     d.put(DECODE_THREADS, Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
     d.put(MAX_CAPTION_CHARS, "2000");
     d.put(MAX_PHRASES, "64");
@@ -152,6 +155,7 @@ public record IngestConfig(
         doubleValue(v, RATE_LIMIT_PER_SECOND),
         doubleValue(v, RATE_LIMIT_BURST),
         intValue(v, IDEMPOTENCY_CACHE_SIZE),
+        Duration.ofMillis(longValue(v, IDEMPOTENCY_LOAD_TIMEOUT_MS)),
         intValue(v, DECODE_THREADS),
         intValue(v, MAX_CAPTION_CHARS),
         intValue(v, MAX_PHRASES),
@@ -206,7 +210,8 @@ public record IngestConfig(
         + ", uriAllowPrivate=" + uriAllowPrivate + ", uriFileRoots=" + uriFileRoots
         + ", tenants=" + new java.util.TreeSet<>(apiKeyHashes.values())
         + ", rateLimitPerSecond=" + rateLimitPerSecond + ", rateLimitBurst=" + rateLimitBurst
-        + ", idempotencyCacheSize=" + idempotencyCacheSize + ", decodeThreads=" + decodeThreads
+        + ", idempotencyCacheSize=" + idempotencyCacheSize + ", idempotencyLoadTimeout=" + idempotencyLoadTimeout
+        + ", decodeThreads=" + decodeThreads
         + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics + "}";
   }
 }

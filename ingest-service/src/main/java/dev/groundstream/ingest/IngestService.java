@@ -14,8 +14,10 @@ import dev.groundstream.ingest.images.BlobStore;
 import dev.groundstream.ingest.images.ImageRefFactory;
 import dev.groundstream.ingest.images.ImageValidator;
 import dev.groundstream.ingest.images.UriImageFetcher;
+import dev.groundstream.ingest.index.AcceptedIndexTail;
 import dev.groundstream.ingest.kafka.GroundingProducer;
 import dev.groundstream.ingest.phrases.CaptionPhraser;
+import dev.groundstream.ingest.requests.AcceptedIndexWriter;
 import dev.groundstream.ingest.requests.LabelIngestor;
 import dev.groundstream.ingest.requests.PhraseValidator;
 import dev.groundstream.ingest.requests.RequestIngestor;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest HTTP service: {@link #start(IngestConfig)} creates the topics if asked, opens the
- * Kafka producer, loads the NLP models and listens; {@link #close()} stops it all. Usable from tests.
+ * Kafka producer, loads the idempotency index and the NLP models and listens; {@link #close()}
+ * stops it all. Usable from tests.
  */
 public final class IngestService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -47,12 +50,18 @@ public final class IngestService implements AutoCloseable {
   private final HttpServer server;
   private final WorkerExecutor workers;
   private final GroundingProducer producer;
+  private final AcceptedIndexTail index;
+  private final AcceptedIndexWriter indexWriter;
   private final Admin admin;
-  private IngestService(Vertx vertx, HttpServer server, WorkerExecutor workers, GroundingProducer producer, Admin admin) {
+
+  private IngestService(Vertx vertx, HttpServer server, WorkerExecutor workers, GroundingProducer producer,
+      AcceptedIndexTail index, AcceptedIndexWriter indexWriter, Admin admin) {
     this.vertx = vertx;
     this.server = server;
     this.workers = workers;
     this.producer = producer;
+    this.index = index;
+    this.indexWriter = indexWriter;
     this.admin = admin;
   }
 
@@ -63,41 +72,57 @@ public final class IngestService implements AutoCloseable {
     Admin admin = Admin.create(config.kafka().clientProperties());
     Vertx vertx = null;
     GroundingProducer producer = null;
+    AcceptedIndexTail index = null;
+    AcceptedIndexWriter indexWriter = null;
     try {
       if (config.createTopics()) {
-        TopicCreator.createMissing(admin, List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC));
+        TopicCreator.createMissing(admin, List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC, Topics.INGEST_ACCEPTED_SPEC));
       }
       SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
       producer = new GroundingProducer(config.kafka(), registry, config.registry().autoRegister(), Map.of());
+      RequestStore store = new RequestStore(config.idempotencyCacheSize());
+      index = AcceptedIndexTail.start(config.kafka(), registry, store); // loads while the NLP models load
       CaptionPhraser phraser = CaptionPhraser.shared(); // loads OpenNLP and WordNet now, not on the first upload
       vertx = Vertx.vertx();
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("ingest-decode", config.decodeThreads());
       IngestMetrics metrics = new IngestMetrics();
       FailureResponder failures = new FailureResponder(metrics);
-      RequestStore store = new RequestStore(config.idempotencyCacheSize());
+      indexWriter = new AcceptedIndexWriter(producer, metrics::indexWriteFailed);
       Clock clock = Clock.systemUTC();
       RequestIngestor ingestor = new RequestIngestor(
           new ImageValidator(config.imageMaxBytes(), config.imageMaxPixels()),
           new UriImageFetcher(new AddressPolicy(config.uriAllowPrivate()), config.uriFileRoots(), config.imageMaxBytes(),
               config.uriTimeout()),
           new ImageRefFactory(config.imageInlineMaxBytes(), new BlobStore(config.blobDir())),
-          new PhraseValidator(config.maxPhrases()), () -> phraser, producer, store, clock, config.maxCaptionChars());
+          new PhraseValidator(config.maxPhrases()), () -> phraser, producer, store, indexWriter, clock,
+          config.maxCaptionChars());
       IngestRouter.Handlers handlers = new IngestRouter.Handlers(
           new ApiKeyAuthHandler(config.apiKeyHashes(), metrics),
           new TenantRateLimitHandler(config.rateLimitPerSecond(), config.rateLimitBurst(), metrics),
           new RequestsHandler(workers, new UploadParser(), ingestor, store, metrics, failures),
-          new LabelsHandler(new LabelIngestor(store, producer, clock), metrics, failures),
-          new HealthHandler(admin, registry, workers), metrics, failures);
+          new LabelsHandler(new LabelIngestor(store, producer, indexWriter, clock), metrics, failures),
+          new HealthHandler(admin, registry, workers, index), metrics, failures);
+      // Listen only once earlier uploads are known, or a repeat could slip through right after a restart.
+      if (!index.awaitLoaded(config.idempotencyLoadTimeout())) {
+        LOG.warn("{} not loaded within {}; serving anyway, /health answers 503 until it is", Topics.INGEST_ACCEPTED,
+            config.idempotencyLoadTimeout());
+      }
       // base64 JSON is 4/3 of the image, plus room for the metadata.
       long bodyLimit = config.imageMaxBytes() * 4 / 3 + 1024 * 1024;
       HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
           .requestHandler(IngestRouter.create(vertx, handlers, bodyLimit))
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LOG.info("Ingest service listening on {}:{} with {}", config.host(), server.actualPort(), config);
-      return new IngestService(vertx, server, workers, producer, admin);
+      return new IngestService(vertx, server, workers, producer, index, indexWriter, admin);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
+      }
+      if (index != null) {
+        index.close();
+      }
+      if (indexWriter != null) {
+        indexWriter.close();
       }
       if (producer != null) {
         producer.close();
@@ -125,6 +150,8 @@ public final class IngestService implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
+    index.close();
+    indexWriter.close();
     producer.close();
     admin.close();
   }

@@ -17,6 +17,8 @@ public final class IngestMetrics {
       .description("Requests written to grounding.requests").register(registry);
   private final Counter replayed = Counter.builder("ingest_requests_replayed")
       .description("Uploads answered from the idempotency cache without writing").register(registry);
+  private final Counter indexFailures = Counter.builder("ingest_index_write_failures")
+      .description("Accepted uploads whose grounding.ingest.accepted record was not acknowledged").register(registry);
   private final Counter labels = Counter.builder("ingest_labels_accepted")
       .description("Labels written to grounding.truth").register(registry);
   private final DistributionSummary imageBytes = DistributionSummary.builder("ingest_image_bytes")
@@ -35,6 +37,10 @@ public final class IngestMetrics {
 
   public void replayed() {
     replayed.increment();
+  }
+
+  public void indexWriteFailed() {
+    indexFailures.increment();
   }
 
   public void labelAccepted() {

@@ -2,6 +2,7 @@ package dev.groundstream.ingest.kafka;
 
 import dev.groundstream.avro.GroundTruth;
 import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.avro.IngestAccepted;
 import dev.groundstream.avro.RequestKey;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.schemas.Topics;
@@ -18,7 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Writes requests to grounding.requests and truth to grounding.truth, both keyed by
+ * Writes requests to grounding.requests, truth to grounding.truth and the ingest index to
+ * grounding.ingest.accepted, all keyed by
  * {@link RequestKey} in the Confluent wire format. One idempotent producer (acks=all) is shared by
  * the HTTP API and the importers; its send is asynchronous and thread-safe.
  */
@@ -48,6 +50,11 @@ public final class GroundingProducer implements AutoCloseable {
 
   public CompletableFuture<RecordMetadata> sendTruth(GroundTruth truth) {
     return send(Topics.TRUTH, truth.getRequestId(), truth);
+  }
+
+  /** The idempotency/lookup index record of an accepted upload (compacted topic). */
+  public CompletableFuture<RecordMetadata> sendAccepted(IngestAccepted accepted) {
+    return send(Topics.INGEST_ACCEPTED, accepted.getRequestId(), accepted);
   }
 
   private CompletableFuture<RecordMetadata> send(String topic, UUID requestId, GenericContainer value) {

@@ -6,6 +6,7 @@ import dev.groundstream.avro.PhraseTruth;
 import dev.groundstream.ingest.InvalidInputException;
 import dev.groundstream.ingest.kafka.GroundingProducer;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,16 +14,19 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Human labels: merges boxes (or "not visible") for one phrase into the request's latest truth
  * and writes the whole truth again to the compacted grounding.truth (a newer record replaces the
- * older), so evaluation sees every labeled phrase of the request.
+ * older), so evaluation sees every labeled phrase of the request. The merged truth also goes into
+ * the request's index record, so a restarted or other instance merges the next label into it.
  */
 public final class LabelIngestor {
   private final RequestStore store;
   private final GroundingProducer producer;
+  private final AcceptedIndexWriter index;
   private final Clock clock;
 
-  public LabelIngestor(RequestStore store, GroundingProducer producer, Clock clock) {
+  public LabelIngestor(RequestStore store, GroundingProducer producer, AcceptedIndexWriter index, Clock clock) {
     this.store = store;
     this.producer = producer;
+    this.index = index;
     this.clock = clock;
   }
 
@@ -61,13 +65,13 @@ public final class LabelIngestor {
           .setRequestId(command.requestId())
           .setDataset(accepted.request().getDataset())
           .setSource("human")
-          .setLabeledAt(clock.instant())
+          .setLabeledAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)) // as Kafka stores it
           .setImageWidth(width)
           .setImageHeight(height)
           .setPhrases(merged)
           .build();
       accepted.truth(truth);
-      return producer.sendTruth(truth).thenApply(m -> truth);
+      return producer.sendTruth(truth).thenCompose(m -> index.write(accepted)).thenApply(a -> truth);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.groundstream.ingest.kafka.GroundingProducer;
 import dev.groundstream.ingest.phrases.CaptionPhraser;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +27,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * write): call it on a worker thread.
  *
  * <p>Idempotency: with a client request id the request id is a name-based UUID of (tenant, client
- * id), and the {@link RequestStore} makes a repeat within this instance's cache return the first
- * answer without writing again (also while the first is still in flight).
+ * id), and the {@link RequestStore} makes a repeat return the first answer without writing again
+ * (also while the first is still in flight). After the request (and truth) are acknowledged the
+ * index record is written and acknowledged before the answer, so once a client has its 202 a
+ * restarted or second instance that has read the index recognises the repeat too.
  */
 public final class RequestIngestor {
   /** The outcome: the accepted request, and whether this call only replayed an earlier one. */
@@ -40,11 +43,13 @@ public final class RequestIngestor {
   private final Supplier<CaptionPhraser> phraser;
   private final GroundingProducer producer;
   private final RequestStore store;
+  private final AcceptedIndexWriter index;
   private final Clock clock;
   private final int maxCaptionChars;
 
   public RequestIngestor(ImageValidator images, UriImageFetcher fetcher, ImageRefFactory refs, PhraseValidator phrases,
-      Supplier<CaptionPhraser> phraser, GroundingProducer producer, RequestStore store, Clock clock, int maxCaptionChars) {
+      Supplier<CaptionPhraser> phraser, GroundingProducer producer, RequestStore store, AcceptedIndexWriter index, Clock clock,
+      int maxCaptionChars) {
     this.images = images;
     this.fetcher = fetcher;
     this.refs = refs;
@@ -52,6 +57,7 @@ public final class RequestIngestor {
     this.phraser = phraser;
     this.producer = producer;
     this.store = store;
+    this.index = index;
     this.clock = clock;
     this.maxCaptionChars = maxCaptionChars;
   }
@@ -107,7 +113,8 @@ public final class RequestIngestor {
       requestPhrases = phraser.get().phrases(caption);
     }
     ImageRef ref = refs.create(image);
-    Instant now = clock.instant();
+    // Millisecond precision, as Kafka stores it: the answer replayed from the index is then identical.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     GroundingRequest request = GroundingRequest.newBuilder()
         .setRequestId(requestId)
         .setCreatedAt(now)
@@ -128,6 +135,8 @@ public final class RequestIngestor {
     GroundingRequest remembered = GroundingRequest.newBuilder(request)
         .setImage(ImageRef.newBuilder(ref).setInline(null).build()).build();
     return sentRequest.thenCombine(sentTruth, (metadata, ignored) ->
-        new AcceptedRequest(remembered, command.tenant(), metadata.partition(), metadata.offset(), truth));
+        new AcceptedRequest(remembered, command.tenant(), metadata.partition(), metadata.offset(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS), truth))
+        .thenCompose(index::write);
   }
 }

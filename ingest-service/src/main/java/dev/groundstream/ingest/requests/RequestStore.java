@@ -7,9 +7,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The requests this instance accepted recently, by id: the idempotency cache (a second upload with
- * the same client key finds the first one's entry, even while it is still being written) and
- * the lookup behind GET /v1/requests/{id} and labels. Bounded, least recently used out.
+ * The requests accepted recently, by id: the idempotency cache (a second upload with the same
+ * client key finds the first one's entry, even while it is still being written) and the lookup
+ * behind GET /v1/requests/{id} and labels. Filled by this instance's own uploads and by the
+ * index topic (uploads of earlier runs and of other instances). Bounded, least recently used out.
  */
 public final class RequestStore {
   private final Map<UUID, CompletableFuture<AcceptedRequest>> entries;
@@ -36,6 +37,24 @@ public final class RequestStore {
   /** Forgets a claim whose request was refused or failed, so a retry can try again. */
   public synchronized void release(UUID id, CompletableFuture<AcceptedRequest> pending) {
     entries.remove(id, pending);
+  }
+
+  /**
+   * Adds a request read from the index topic. An entry of this instance wins (a pending one is
+   * still being written; a done one is the same request), except that a newer truth is taken.
+   */
+  public synchronized void remember(AcceptedRequest fromIndex) {
+    UUID id = fromIndex.request().getRequestId();
+    CompletableFuture<AcceptedRequest> existing = entries.get(id);
+    if (existing == null) {
+      entries.put(id, CompletableFuture.completedFuture(fromIndex));
+    } else if (existing.isDone() && !existing.isCompletedExceptionally()) {
+      existing.join().truthIfNewer(fromIndex.truth().orElse(null));
+    }
+  }
+
+  public synchronized int size() {
+    return entries.size();
   }
 
   /** An accepted request; empty if unknown, evicted or still being written. */
