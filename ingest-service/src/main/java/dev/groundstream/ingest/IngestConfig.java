@@ -29,6 +29,7 @@ public record IngestConfig(
     long imageInlineMaxBytes,
     long imageMaxBytes,
     long imageMaxPixels,
+    long imageWebpMaxPixels,
     Path blobDir,
     Duration uriTimeout,
     boolean uriAllowPrivate,
@@ -50,6 +51,7 @@ public record IngestConfig(
   public static final String IMAGE_INLINE_MAX_BYTES = "image.inline.max.bytes";
   public static final String IMAGE_MAX_BYTES = "image.max.bytes";
   public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
+  public static final String IMAGE_WEBP_MAX_PIXELS = "image.webp.max.pixels";
   public static final String BLOB_DIR = "blob.dir";
   public static final String URI_TIMEOUT_MS = "uri.timeout.ms";
   public static final String URI_ALLOW_PRIVATE = "uri.allow.private";
@@ -74,6 +76,7 @@ public record IngestConfig(
     d.put(IMAGE_INLINE_MAX_BYTES, Long.toString(1024 * 1024));
     d.put(IMAGE_MAX_BYTES, Long.toString(32L * 1024 * 1024));
     d.put(IMAGE_MAX_PIXELS, Long.toString(64L * 1000 * 1000));
+    d.put(IMAGE_WEBP_MAX_PIXELS, Long.toString(4L * 1024 * 1024)); // the WebP decoder cannot subsample its memory
     d.put(BLOB_DIR, "blobs");
     d.put(URI_TIMEOUT_MS, "5000");
     d.put(URI_ALLOW_PRIVATE, "false");
@@ -147,6 +150,7 @@ public record IngestConfig(
         longValue(v, IMAGE_INLINE_MAX_BYTES),
         longValue(v, IMAGE_MAX_BYTES),
         longValue(v, IMAGE_MAX_PIXELS),
+        longValue(v, IMAGE_WEBP_MAX_PIXELS),
         Path.of(v.get(BLOB_DIR)),
         Duration.ofMillis(longValue(v, URI_TIMEOUT_MS)),
         Boolean.parseBoolean(v.get(URI_ALLOW_PRIVATE)),
@@ -206,7 +210,8 @@ public record IngestConfig(
   public String toString() {
     return "IngestConfig{host=" + host + ", port=" + port + ", kafka=" + kafka + ", registry=" + registry
         + ", imageInlineMaxBytes=" + imageInlineMaxBytes + ", imageMaxBytes=" + imageMaxBytes
-        + ", imageMaxPixels=" + imageMaxPixels + ", blobDir=" + blobDir + ", uriTimeout=" + uriTimeout
+        + ", imageMaxPixels=" + imageMaxPixels + ", imageWebpMaxPixels=" + imageWebpMaxPixels
+        + ", blobDir=" + blobDir + ", uriTimeout=" + uriTimeout
         + ", uriAllowPrivate=" + uriAllowPrivate + ", uriFileRoots=" + uriFileRoots
         + ", tenants=" + new java.util.TreeSet<>(apiKeyHashes.values())
         + ", rateLimitPerSecond=" + rateLimitPerSecond + ", rateLimitBurst=" + rateLimitBurst

@@ -62,4 +62,15 @@ public final class BombImages {
     crc.update(data);
     d.writeInt((int) crc.getValue());
   }
+
+  /** Our lossy 64x48 WebP with its VP8 frame header patched to declare 16383 x 16383 (268 MP). */
+  public static byte[] webp() {
+    byte[] b = TestImages.webp("lossy.webp");
+    // Simple-format VP8: 14-bit width and height, little-endian, at bytes 26..29 (after the start code).
+    b[26] = (byte) 0xff;
+    b[27] = 0x3f;
+    b[28] = (byte) 0xff;
+    b[29] = 0x3f;
+    return b;
+  }
 }

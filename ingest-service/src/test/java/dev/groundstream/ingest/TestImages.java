@@ -76,4 +76,16 @@ public final class TestImages {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** One of our cwebp-made 64x48 WebP files (src/test/resources/images/README.md). */
+  public static byte[] webp(String name) {
+    try (java.io.InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test image " + name);
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

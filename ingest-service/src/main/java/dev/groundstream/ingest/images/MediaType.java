@@ -9,7 +9,7 @@ import java.util.Optional;
 public enum MediaType {
   JPEG("image/jpeg", "jpg", true),
   PNG("image/png", "png", true),
-  /** Accepted only when an ImageIO WebP plug-in is on the class path (none ships with the JDK). */
+  /** Decoded by the TwelveMonkeys ImageIO plug-in (none ships with the JDK). */
   WEBP("image/webp", "webp", true),
   GIF("image/gif", "gif", false),
   BMP("image/bmp", "bmp", false),
@@ -34,7 +34,7 @@ public enum MediaType {
     return extension;
   }
 
-  /** Formats the service can decode and workers can read (WebP additionally needs a plug-in). */
+  /** Formats the service accepts (WebP: workers need the same ImageIO plug-in on their class path). */
   public boolean groundable() {
     return groundable;
   }

@@ -143,6 +143,29 @@ class IngestApiEndToEndTest {
   }
 
   @Test
+  void webpUploadIsAcceptedWithItsSizeAndTypeAndABombIsRefused() throws Exception {
+    byte[] webp = TestImages.webp("lossy.webp");
+    HttpResponse<String> response = http.postMultipart(ACME_KEY, webp, "image/webp",
+        new JsonObject().put("caption", "A red square").put("phrases",
+            new JsonArray().add(new JsonObject().put("start", 0).put("end", 12).put("boxes",
+                new JsonArray().add(new JsonArray().add(10).add(8).add(30).add(30))))));
+    assertEquals(202, response.statusCode(), response.body());
+    UUID id = UUID.fromString(json(response).getString("requestId"));
+    GroundingRequest request = harness.topics.values(Topics.REQUESTS, GroundingRequest.class,
+        r -> r.getRequestId().equals(id), 1).get(0);
+    assertEquals("image/webp", request.getImage().getContentType());
+    assertEquals(64, request.getImage().getWidth());
+    assertEquals(48, request.getImage().getHeight());
+    assertEquals(ByteBuffer.wrap(webp), request.getImage().getInline(), "inline bytes are the upload, untouched");
+    long before = harness.recordsWritten();
+    HttpResponse<String> bomb = http.postImage(ACME_KEY, dev.groundstream.ingest.BombImages.webp(),
+        new JsonObject().put("caption", "A bomb"));
+    assertEquals(413, bomb.statusCode(), bomb.body());
+    assertEquals("too_many_pixels", json(bomb).getJsonObject("error").getString("reason"));
+    assertEquals(before, harness.recordsWritten(), "refused input writes nothing");
+  }
+
+  @Test
   void largeImageTravelsByClaimCheck() throws Exception {
     byte[] jpeg = TestImages.noisyJpeg(300, 300, 1, 0.95f);
     assertTrue(jpeg.length > INLINE_MAX, "test image must exceed the inline limit: " + jpeg.length);
