@@ -6,6 +6,7 @@ import dev.groundstream.ingest.requests.AcceptedRequest;
 import dev.groundstream.ingest.requests.RequestStore;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
+import dev.groundstream.schemas.registry.client.SchemaRegistryException;
 import dev.groundstream.schemas.serde.AvroDeserializer;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AcceptedIndexTail implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AcceptedIndexTail.class);
+  /** About a minute of a registry outage before a record is given up (an unknown id never heals). */
+  private static final int REGISTRY_RETRIES = 60;
 
   /** What /health reports: loaded (caught up with the end offsets seen at start), records read, lag. */
   public record Status(boolean running, boolean caughtUp, long recordsRead, long lag, String error) {}
@@ -44,6 +47,8 @@ public final class AcceptedIndexTail implements AutoCloseable {
   private volatile long recordsRead;
   private volatile long lag = -1;
   private volatile Throwable failure;
+  /** Retries of the record the registry could not serve; reset when a poll succeeds. */
+  private int registryRetries;
 
   private AcceptedIndexTail(KafkaConnection kafka, SchemaRegistryClient registry, RequestStore store) {
     Map<String, Object> props = kafka.clientProperties();
@@ -122,11 +127,38 @@ public final class AcceptedIndexTail implements AutoCloseable {
         }
         recordsRead++;
       }
+      registryRetries = 0;
     } catch (RecordDeserializationException e) {
-      // One undecodable record must not stop the index: skip it; the request it indexed is only
-      // no longer recognised as a repeat.
-      LOG.warn("Skipping undecodable index record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
-      consumer.seek(e.topicPartition(), e.offset() + 1);
+      if (registryUnavailable(e) && registryRetries++ < REGISTRY_RETRIES) {
+        // Probably transient: read the same record again shortly rather than lose it.
+        LOG.warn("Index record {}@{} waits for the schema registry: {}", e.topicPartition(), e.offset(), e.getMessage());
+        consumer.seek(e.topicPartition(), e.offset());
+        pause();
+      } else {
+        // One undecodable record must not stop the index: skip it; the request it indexed is
+        // only no longer recognised as a repeat.
+        LOG.warn("Skipping undecodable index record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+        registryRetries = 0;
+      }
+    }
+  }
+
+  private static boolean registryUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closing = true;
     }
   }
 

@@ -10,6 +10,8 @@ import dev.groundstream.ingest.IngestService;
 import dev.groundstream.ingest.TestImages;
 import dev.groundstream.ingest.images.Sha256;
 import dev.groundstream.ingest.kafka.GroundingProducer;
+import dev.groundstream.ingest.requests.AcceptedIndexWriter;
+import dev.groundstream.ingest.requests.AcceptedRequest;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServer;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServerConfig;
@@ -66,16 +68,27 @@ public final class IngestBenchmark {
               IngestConfig.RATE_LIMIT_PER_SECOND, "1000000", IngestConfig.RATE_LIMIT_BURST, "1000000"));
       try (IngestService service = IngestService.start(config);
            GroundingProducer bare = new GroundingProducer(config.kafka(),
-               SchemaRegistryClients.shared(config.registry()), true, Map.of())) {
+               SchemaRegistryClients.shared(config.registry()), true, Map.of());
+           AcceptedIndexWriter index = new AcceptedIndexWriter(bare, () -> { })) {
         // HTTP/1.1, as upload clients use; the JDK client would otherwise try an h2c upgrade.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String url = "http://127.0.0.1:" + service.port() + "/v1/requests";
         System.out.printf("payload: %d distinct JPEGs %dx%d, mean %.1f KB; %d requests per phase, concurrency %d, %d CPUs%n",
             images.size(), SIDE, SIDE, meanKb, requests, concurrency, Runtime.getRuntime().availableProcessors());
 
-        runBare(bare, images, 500, concurrency * 4); // warm-up
-        Result bareResult = runBare(bare, images, requests, concurrency * 4);
+        runBare(bare, null, images, 500, concurrency * 4); // warm-up
+        Result bareResult = runBare(bare, null, images, requests, concurrency * 4);
         print("bare KafkaProducer", bareResult);
+        // The service's Kafka path since the idempotency index: request ack, then index record ack.
+        runBare(bare, index, images, 500, concurrency * 4); // warm-up
+        Result indexed = runBare(bare, index, images, requests, concurrency * 4);
+        print("bare KafkaProducer + index record", indexed);
+        // One in flight: the added latency of the index round trip itself, without queueing.
+        int sequential = Math.min(requests, 300);
+        Result one = runBare(bare, null, images, sequential, 1);
+        print("bare KafkaProducer, 1 in flight", one);
+        Result oneIndexed = runBare(bare, index, images, sequential, 1);
+        print("bare + index record, 1 in flight", oneIndexed);
 
         runHttp(http, url, images, 500, concurrency, 0); // warm-up
         Result httpMax = runHttp(http, url, images, requests, concurrency, 0);
@@ -100,8 +113,12 @@ public final class IngestBenchmark {
         r.perSecond(), r.latency().percentileMillis(0.50), r.latency().percentileMillis(0.99));
   }
 
-  /** The same record the service would write: inline image, caption, phrases. */
-  private static Result runBare(GroundingProducer producer, List<byte[]> images, int n, int inFlight) throws Exception {
+  /**
+   * The same record the service would write: inline image, caption, phrases; with {@code index},
+   * followed (after its ack) by the request's index record as the service writes it.
+   */
+  private static Result runBare(GroundingProducer producer, AcceptedIndexWriter index, List<byte[]> images, int n,
+      int inFlight) throws Exception {
     Semaphore permits = new Semaphore(inFlight);
     LatencyRecorder latency = new LatencyRecorder();
     AtomicInteger ok = new AtomicInteger();
@@ -116,7 +133,11 @@ public final class IngestBenchmark {
           .setImage(ImageRef.newBuilder().setInline(ByteBuffer.wrap(image)).setSha256(Sha256.hex(image))
               .setWidth(SIDE).setHeight(SIDE).setSizeBytes(image.length).build())
           .setCaption(CAPTION).setPhrases(phrases()).build();
-      producer.sendRequest(request).whenComplete((m, e) -> {
+      CompletableFuture<?> sent = index == null ? producer.sendRequest(request)
+          : producer.sendRequest(request).thenCompose(m -> index.write(new AcceptedRequest(
+              GroundingRequest.newBuilder(request).setImage(ImageRef.newBuilder(request.getImage()).setInline(null).build())
+                  .build(), "bench", m.partition(), m.offset(), Instant.now(), null)));
+      sent.whenComplete((m, e) -> {
         latency.record(System.nanoTime() - t0);
         (e == null ? ok : failed).incrementAndGet();
         permits.release();

@@ -21,8 +21,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedIngestHarness.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdempotencyAcrossInstancesTest {
   private static final Map<String, String> SETTINGS = Map.of(
       "rate.limit.per.second", "100000", "rate.limit.burst", "100000");
@@ -148,5 +155,31 @@ class IdempotencyAcrossInstancesTest {
     assertEquals(2, truths.size());
     assertEquals(List.of("p0", "p1"), truths.get(1).getPhrases().stream().map(PhraseTruth::getPhraseId).toList());
     assertFalse(truths.get(1).getPhrases().get(0).getBoxes().isEmpty(), "p0's boxes from before the restart are kept");
+  }
+
+  /** Last: the other tests read the index topic with a deserializer the poison would stop. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void anUndecodableIndexRecordIsSkippedAndTheRestStillLoads() throws Exception {
+    String clientId = "poison-" + UUID.randomUUID();
+    String id = RequestIds.forClientKey("acme", clientId).toString();
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+        Map.of("bootstrap.servers", harness.kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int partition = 0; partition < Topics.REQUEST_PARTITIONS; partition++) { // whichever partition the id uses
+        raw.send(new ProducerRecord<>(Topics.INGEST_ACCEPTED, partition, new byte[] {1}, new byte[] {7, 7, 7})).get();
+      }
+    }
+    try (IngestService a = harness.startAnother(SETTINGS)) {
+      HttpResponse<String> posted = new HttpCalls(a.port()).postImage(ACME_KEY, TestImages.png(60, 40), upload(clientId));
+      assertEquals(202, posted.statusCode(), posted.body());
+    }
+    try (IngestService b = harness.startAnother(SETTINGS)) {
+      HttpCalls http = new HttpCalls(b.port());
+      HttpResponse<String> health = http.get("/health", null);
+      assertEquals(200, health.statusCode(), health.body());
+      HttpResponse<String> repeat = http.postImage(ACME_KEY, TestImages.png(60, 40), upload(clientId));
+      assertEquals("true", repeat.headers().firstValue("Idempotent-Replayed").orElse(""), repeat.body());
+    }
+    assertEquals(1, requestRecords(id));
   }
 }
