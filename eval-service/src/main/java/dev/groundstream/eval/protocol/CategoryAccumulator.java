@@ -2,6 +2,7 @@ package dev.groundstream.eval.protocol;
 
 import dev.groundstream.avro.Evaluation;
 import dev.groundstream.avro.PhraseEvaluation;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,37 +31,63 @@ public final class CategoryAccumulator {
         return accumulator;
     }
 
+    /** The counts of one evaluation alone: what {@link #add(Evaluation)} would add to an empty accumulator. */
+    public static CategoryAccumulator of(Evaluation evaluation) {
+        return new CategoryAccumulator().add(evaluation);
+    }
+
     public CategoryAccumulator add(Evaluation evaluation) {
-        apply(evaluation, +1, byCategory);
+        for (PhraseEvaluation phrase : evaluation.getPhrases()) {
+            for (String category : Categories.of(phrase)) {
+                byCategory.computeIfAbsent(category, name -> new CategoryCounts()).add(phrase, +1);
+            }
+        }
         return this;
     }
 
     /** @throws IllegalStateException when a count would go negative; nothing is changed then */
     public CategoryAccumulator subtract(Evaluation evaluation) {
-        TreeMap<String, CategoryCounts> trial = new TreeMap<>();
-        byCategory.forEach((category, counts) -> trial.put(category, counts.copy()));
-        apply(evaluation, -1, trial);
-        for (Map.Entry<String, CategoryCounts> entry : trial.entrySet()) {
-            if (entry.getValue().hasNegativeCount()) {
-                throw new IllegalStateException("subtracting evaluation of request " + evaluation.getRequestId()
-                        + " drives category " + entry.getKey() + " below zero: it was never added");
-            }
-        }
-        byCategory.clear();
-        trial.forEach((category, counts) -> {
+        return subtract(of(evaluation));
+    }
+
+    /** Adds every category's counts of {@code other}. */
+    public CategoryAccumulator add(CategoryAccumulator other) {
+        other.byCategory.forEach((category, counts) -> {
             if (!counts.isZero()) {
-                byCategory.put(category, counts);
+                byCategory.computeIfAbsent(category, name -> new CategoryCounts()).add(counts, +1);
             }
         });
         return this;
     }
 
-    private static void apply(Evaluation evaluation, int sign, Map<String, CategoryCounts> target) {
-        for (PhraseEvaluation phrase : evaluation.getPhrases()) {
-            for (String category : Categories.of(phrase)) {
-                target.computeIfAbsent(category, name -> new CategoryCounts()).add(phrase, sign);
+    /**
+     * Takes {@code other}'s counts out, all or nothing.
+     *
+     * @throws IllegalStateException when a count would go negative (it was never added); nothing is changed then
+     */
+    public CategoryAccumulator subtract(CategoryAccumulator other) {
+        for (Map.Entry<String, CategoryCounts> entry : other.byCategory.entrySet()) {
+            CategoryCounts mine = byCategory.get(entry.getKey());
+            if (!entry.getValue().isZero() && (mine == null || !mine.covers(entry.getValue()))) {
+                throw new IllegalStateException("subtracting drives category " + entry.getKey()
+                        + " below zero: it was never added");
             }
         }
+        other.byCategory.forEach((category, counts) -> {
+            CategoryCounts mine = byCategory.get(category);
+            if (mine != null) {
+                mine.add(counts, -1);
+                if (mine.isZero()) {
+                    byCategory.remove(category);
+                }
+            }
+        });
+        return this;
+    }
+
+    /** Read-only view of the non-zero categories, sorted by name (no copies: for encoders and hot paths). */
+    public Map<String, CategoryCounts> view() {
+        return Collections.unmodifiableMap(byCategory);
     }
 
     /** Counts of one category; all zero when nothing was counted there. */

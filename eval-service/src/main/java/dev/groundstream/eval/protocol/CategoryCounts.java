@@ -1,6 +1,7 @@
 package dev.groundstream.eval.protocol;
 
 import dev.groundstream.avro.PhraseEvaluation;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,24 +15,39 @@ import java.util.Objects;
 public final class CategoryCounts {
 
     static final double ATTENTION_UNITS_PER_ONE = 1e9;
+    private static final HitMetric[] METRICS = HitMetric.values();
 
     private long evaluablePhrases;
-    private final EnumMap<HitMetric, Long> hits = new EnumMap<>(HitMetric.class);
+    private final long[] hits = new long[METRICS.length]; // by HitMetric ordinal: no boxing on hot paths
     private long attentionPhrases;
     private long attentionUnits;
 
     public CategoryCounts() {
-        for (HitMetric metric : HitMetric.values()) {
-            hits.put(metric, 0L);
-        }
     }
 
-    /** Rebuilds counts, e.g. from a state store. */
+    /** Rebuilds counts, e.g. from a state store; metrics absent from {@code hits} count 0. */
     public static CategoryCounts of(long evaluablePhrases, Map<HitMetric, Long> hits,
                                     long attentionPhrases, long attentionUnits) {
         CategoryCounts counts = new CategoryCounts();
         counts.evaluablePhrases = evaluablePhrases;
-        counts.hits.putAll(hits);
+        hits.forEach((metric, count) -> counts.hits[metric.ordinal()] = count);
+        counts.attentionPhrases = attentionPhrases;
+        counts.attentionUnits = attentionUnits;
+        return counts;
+    }
+
+    /**
+     * Rebuilds counts from values in {@link HitMetric} ordinal order (the positional store encoding);
+     * the array is copied.
+     */
+    public static CategoryCounts ofOrdinals(long evaluablePhrases, long[] hitsByOrdinal,
+                                            long attentionPhrases, long attentionUnits) {
+        if (hitsByOrdinal.length != METRICS.length) {
+            throw new IllegalArgumentException("expected " + METRICS.length + " hit counts, got " + hitsByOrdinal.length);
+        }
+        CategoryCounts counts = new CategoryCounts();
+        counts.evaluablePhrases = evaluablePhrases;
+        System.arraycopy(hitsByOrdinal, 0, counts.hits, 0, METRICS.length);
         counts.attentionPhrases = attentionPhrases;
         counts.attentionUnits = attentionUnits;
         return counts;
@@ -39,9 +55,9 @@ public final class CategoryCounts {
 
     void add(PhraseEvaluation phrase, int sign) {
         evaluablePhrases += sign;
-        for (HitMetric metric : HitMetric.values()) {
+        for (HitMetric metric : METRICS) {
             if (metric.isHit(phrase)) {
-                hits.merge(metric, (long) sign, Long::sum);
+                hits[metric.ordinal()] += sign;
             }
         }
         Float attention = phrase.getAttentionCorrectness();
@@ -51,22 +67,60 @@ public final class CategoryCounts {
         }
     }
 
+    /** Adds (sign +1) or subtracts (sign -1) another category's counts. */
+    void add(CategoryCounts other, int sign) {
+        evaluablePhrases += sign * other.evaluablePhrases;
+        for (int i = 0; i < hits.length; i++) {
+            hits[i] += sign * other.hits[i];
+        }
+        attentionPhrases += sign * other.attentionPhrases;
+        attentionUnits += sign * other.attentionUnits;
+    }
+
+    /** Whether subtracting {@code other} leaves every count at zero or above. */
+    boolean covers(CategoryCounts other) {
+        if (evaluablePhrases < other.evaluablePhrases || attentionPhrases < other.attentionPhrases
+                || attentionUnits < other.attentionUnits) {
+            return false;
+        }
+        for (int i = 0; i < hits.length; i++) {
+            if (hits[i] < other.hits[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static long attentionUnits(float attention) {
         return Math.round((double) attention * ATTENTION_UNITS_PER_ONE);
     }
 
     boolean hasNegativeCount() {
-        return evaluablePhrases < 0 || attentionPhrases < 0 || attentionUnits < 0
-                || hits.values().stream().anyMatch(count -> count < 0);
+        if (evaluablePhrases < 0 || attentionPhrases < 0 || attentionUnits < 0) {
+            return true;
+        }
+        for (long count : hits) {
+            if (count < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isZero() {
-        return evaluablePhrases == 0 && attentionPhrases == 0 && attentionUnits == 0
-                && hits.values().stream().allMatch(count -> count == 0);
+        if (evaluablePhrases != 0 || attentionPhrases != 0 || attentionUnits != 0) {
+            return false;
+        }
+        for (long count : hits) {
+            if (count != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     CategoryCounts copy() {
-        return of(evaluablePhrases, hits, attentionPhrases, attentionUnits);
+        return ofOrdinals(evaluablePhrases, hits, attentionPhrases, attentionUnits);
     }
 
     /** Denominator of every rate: phrases with at least one truth box and not notvisual. */
@@ -75,11 +129,20 @@ public final class CategoryCounts {
     }
 
     public long hits(HitMetric metric) {
-        return hits.get(metric);
+        return hits[metric.ordinal()];
     }
 
     public Map<HitMetric, Long> hits() {
-        return new EnumMap<>(hits);
+        Map<HitMetric, Long> out = new EnumMap<>(HitMetric.class);
+        for (HitMetric metric : METRICS) {
+            out.put(metric, hits[metric.ordinal()]);
+        }
+        return out;
+    }
+
+    /** The hit counts in {@link HitMetric} ordinal order (a copy). */
+    public long[] hitsByOrdinal() {
+        return hits.clone();
     }
 
     public long attentionPhrases() {
@@ -131,17 +194,17 @@ public final class CategoryCounts {
                 && evaluablePhrases == that.evaluablePhrases
                 && attentionPhrases == that.attentionPhrases
                 && attentionUnits == that.attentionUnits
-                && hits.equals(that.hits);
+                && Arrays.equals(hits, that.hits);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(evaluablePhrases, hits, attentionPhrases, attentionUnits);
+        return Objects.hash(evaluablePhrases, Arrays.hashCode(hits), attentionPhrases, attentionUnits);
     }
 
     @Override
     public String toString() {
-        return "CategoryCounts{evaluable=" + evaluablePhrases + ", hits=" + hits
+        return "CategoryCounts{evaluable=" + evaluablePhrases + ", hits=" + hits()
                 + ", attentionPhrases=" + attentionPhrases + ", attentionUnits=" + attentionUnits + '}';
     }
 }

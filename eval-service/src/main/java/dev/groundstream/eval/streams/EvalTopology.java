@@ -257,7 +257,7 @@ public final class EvalTopology {
 
     private void forward(int sign, Evaluation evaluation) {
       String key = CompositeKeys.modelDataset(CompositeKeys.modelId(evaluation.getModel()), evaluation.getDataset());
-      context.forward(new Record<>(key, new EvaluationDelta(sign, evaluation), evaluation.getEventTime().toEpochMilli()));
+      context.forward(new Record<>(key, EvaluationDelta.of(sign, evaluation), evaluation.getEventTime().toEpochMilli()));
     }
   }
 }

@@ -1,14 +1,21 @@
 package dev.groundstream.eval.streams;
 
 import dev.groundstream.avro.Evaluation;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Internal-topic encoding of an {@link EvaluationDelta}: one sign byte, then the Avro evaluation. */
+/**
+ * Internal-topic encoding of an {@link EvaluationDelta}: a marker byte (+2 add, -2 subtract), then the
+ * counts in {@link CountsEncoding}. Records written by earlier versions (marker +1/-1, then the Avro
+ * evaluation) may still sit in the repartition topic after an upgrade; they are read and counted.
+ */
 public final class EvaluationDeltaSerde implements Serde<EvaluationDelta> {
-  private final InternalAvroSerde<Evaluation> evaluations = new InternalAvroSerde<>(Evaluation.class);
+  private static final byte ADD = 2;
+  private static final byte SUBTRACT = -2;
+  private final InternalAvroSerde<Evaluation> legacyEvaluations = new InternalAvroSerde<>(Evaluation.class);
 
   @Override
   public Serializer<EvaluationDelta> serializer() {
@@ -16,17 +23,27 @@ public final class EvaluationDeltaSerde implements Serde<EvaluationDelta> {
       if (delta == null) {
         return null;
       }
-      byte[] body = evaluations.encode(delta.evaluation());
-      byte[] out = new byte[body.length + 1];
-      out[0] = (byte) delta.sign();
-      System.arraycopy(body, 0, out, 1, body.length);
-      return out;
+      ByteBuffer out = ByteBuffer.allocate(1 + CountsEncoding.countsSize(delta.counts()));
+      out.put(delta.sign() > 0 ? ADD : SUBTRACT);
+      CountsEncoding.writeCounts(out, delta.counts());
+      return out.array();
     };
   }
 
   @Override
   public Deserializer<EvaluationDelta> deserializer() {
-    return (topic, bytes) -> bytes == null ? null
-        : new EvaluationDelta(bytes[0], evaluations.decode(Arrays.copyOfRange(bytes, 1, bytes.length)));
+    return (topic, bytes) -> bytes == null ? null : decode(bytes);
+  }
+
+  private EvaluationDelta decode(byte[] bytes) {
+    byte marker = bytes[0];
+    if (marker == ADD || marker == SUBTRACT) {
+      return new EvaluationDelta(marker == ADD ? 1 : -1, CountsEncoding.readCounts(ByteBuffer.wrap(bytes, 1,
+          bytes.length - 1)));
+    }
+    if (marker == 1 || marker == -1) {
+      return EvaluationDelta.of(marker, legacyEvaluations.decode(Arrays.copyOfRange(bytes, 1, bytes.length)));
+    }
+    throw new IllegalStateException("unknown evaluation delta encoding " + marker);
   }
 }

@@ -31,14 +31,14 @@ public final class MetricAggregate {
   public boolean apply(EvaluationDelta delta) {
     try {
       if (delta.sign() > 0) {
-        counts.add(delta.evaluation());
+        counts.add(delta.counts());
       } else {
-        counts.subtract(delta.evaluation());
+        counts.subtract(delta.counts());
       }
     } catch (IllegalStateException neverAdded) {
       return false;
     }
-    seenCategories.addAll(counts.categories().keySet());
+    seenCategories.addAll(counts.view().keySet());
     return true;
   }
 
@@ -52,5 +52,14 @@ public final class MetricAggregate {
 
   public Set<String> seenCategories() {
     return Set.copyOf(seenCategories);
+  }
+
+  /** For the store encoding, which only reads it (no copies). */
+  CategoryAccumulator accumulator() {
+    return counts;
+  }
+
+  Set<String> seenCategoriesView() {
+    return java.util.Collections.unmodifiableSet(seenCategories);
   }
 }

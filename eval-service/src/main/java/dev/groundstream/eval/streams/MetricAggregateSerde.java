@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,11 +20,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Binary encoding of {@link MetricAggregate} for stores and changelogs. Hit metrics are written by
- * name, so adding a metric to {@link HitMetric} keeps old state readable.
+ * Binary encoding of {@link MetricAggregate} for stores and changelogs: version 2 is the positional
+ * {@link CountsEncoding} (its layout header keeps metric changes readable), then the seen categories.
+ * Version 1 (hit metrics by name per category) is still read, for state written by earlier versions.
  */
 public final class MetricAggregateSerde implements Serde<MetricAggregate> {
-  private static final byte VERSION = 1;
+  private static final byte VERSION_1 = 1;
+  private static final byte VERSION = 2;
 
   @Override
   public Serializer<MetricAggregate> serializer() {
@@ -36,10 +39,32 @@ public final class MetricAggregateSerde implements Serde<MetricAggregate> {
   }
 
   static byte[] encode(MetricAggregate aggregate) {
+    Set<String> seen = aggregate.seenCategoriesView();
+    ByteBuffer out = ByteBuffer.allocate(1 + CountsEncoding.countsSize(aggregate.accumulator())
+        + CountsEncoding.namesSize(seen));
+    out.put(VERSION);
+    CountsEncoding.writeCounts(out, aggregate.accumulator());
+    CountsEncoding.writeNames(out, seen);
+    return out.array();
+  }
+
+  static MetricAggregate decode(byte[] data) {
+    if (data.length > 0 && data[0] == VERSION) {
+      ByteBuffer in = ByteBuffer.wrap(data, 1, data.length - 1);
+      CategoryAccumulator counts = CountsEncoding.readCounts(in);
+      Set<String> seen = new HashSet<>();
+      CountsEncoding.readNames(in, seen);
+      return new MetricAggregate(counts, seen);
+    }
+    return decodeVersion1(data);
+  }
+
+  /** The version-1 writer, kept so tests can produce old state and prove it is still read. */
+  static byte[] encodeVersion1(MetricAggregate aggregate) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(VERSION);
+      out.writeByte(VERSION_1);
       Map<String, CategoryCounts> categories = aggregate.nonZeroCategories();
       out.writeInt(categories.size());
       for (var entry : categories.entrySet()) {
@@ -67,11 +92,11 @@ public final class MetricAggregateSerde implements Serde<MetricAggregate> {
     }
   }
 
-  static MetricAggregate decode(byte[] data) {
+  private static MetricAggregate decodeVersion1(byte[] data) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION_1) {
         throw new IllegalStateException("unknown MetricAggregate encoding " + version);
       }
       Map<String, CategoryCounts> categories = new TreeMap<>();

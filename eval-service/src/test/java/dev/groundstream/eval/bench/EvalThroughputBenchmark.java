@@ -25,6 +25,8 @@ import dev.groundstream.eval.testing.SharedKafka;
 import dev.groundstream.schemas.TopicCreator;
 import dev.groundstream.schemas.Topics;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +42,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,6 +78,7 @@ class EvalThroughputBenchmark {
   private static final ModelRef MODEL = ModelRef.newBuilder().setName("bench").setVersion("1").setKind("detector-ranker")
       .build();
   private static final PhraseType[] TYPES = PhraseType.values();
+  private static final String STREAMS_APP = "streams-app";
 
   @Test
   void topologyAgainstEvaluatorAlone() throws Exception {
@@ -90,7 +92,13 @@ class EvalThroughputBenchmark {
     double loadAtStart = OS.getSystemLoadAverage();
     RegistryConnection registry = SharedKafka.registry();
     EvalSerdes serdes = EvalSerdes.of(registry);
-    Inputs inputs = Inputs.generate(requests, phrases, boxes, new Random(42), serdes);
+    Instant base = Instant.now().minusSeconds(3600);
+    int warmUpRequests = Integer.getInteger("groundstream.benchmark.warmup.requests", requests);
+    Inputs warmUp = Inputs.generate(warmUpRequests, phrases, boxes, new Random(7), serdes, base);
+    warmUp.results.clear();
+    warmUp.truths.clear();
+    // Event times after the warm-up round's (each round spans 50 s), so none falls behind the window grace.
+    Inputs inputs = Inputs.generate(requests, phrases, boxes, new Random(42), serdes, base.plusSeconds(60));
     long phraseEvaluations = (long) requests * phrases;
 
     System.out.printf(Locale.ROOT, "%nEVAL BENCHMARK requests=%d phrases/request=%d predicted boxes/phrase=%d"
@@ -105,11 +113,26 @@ class EvalThroughputBenchmark {
           topology.cpuNanos / (double) evaluator.cpuNanos);
     }
     if (broker) {
-      Phase endToEnd = realBroker(inputs);
-      System.out.print(endToEnd.line("end to end (in-process broker, EvalService, 1 thread)", requests,
-          phraseEvaluations));
-      System.out.printf(Locale.ROOT, "cost ratio, CPU per evaluation: end-to-end JVM (incl. broker)/evaluator = %.1fx%n",
-          endToEnd.cpuNanos / (double) evaluator.cpuNanos);
+      // The decoded objects were for the evaluator alone; the broker phase sends bytes. Dropping them
+      // keeps the harness's live heap (and so GC work counted in the JVM's CPU) out of the service's figure.
+      inputs.results.clear();
+      inputs.truths.clear();
+      System.gc();
+      BrokerRun run = realBroker(warmUp, inputs);
+      System.out.print(run.phase().line("end to end (in-process broker, EvalService " + extraServiceArgs()
+          + ", measured round after a warm-up round of " + warmUp.size() + ")", requests, phraseEvaluations));
+      StringBuilder breakdown = new StringBuilder("measured round, CPU by thread group (us/evaluation):");
+      run.after().threadGroups().keySet().forEach(group -> breakdown.append(String.format(Locale.ROOT, " %s %.1f;",
+          group, run.groupCpuNanos(group) / 1e3 / requests)));
+      breakdown.append(String.format(Locale.ROOT, " JIT compiler + GC + ended threads %.1f",
+          run.nonJavaThreadCpuNanos() / 1e3 / requests));
+      System.out.println(breakdown);
+      double serviceCpu = run.groupCpuNanos(STREAMS_APP) / (double) requests;
+      double evaluatorCpu = evaluator.cpuNanos / (double) requests;
+      System.out.printf(Locale.ROOT, "cost ratio, CPU per evaluation: Streams app threads (stream threads + their"
+              + " producers) %.1f us = %.1fx the evaluator alone; whole JVM (incl. broker, JIT, GC) %.1f us = %.1fx%n",
+          serviceCpu / 1e3, serviceCpu / evaluatorCpu, run.phase().cpuNanos / 1e3 / requests,
+          run.phase().cpuNanos / (double) requests / evaluatorCpu);
     }
     System.out.printf(Locale.ROOT, "load(1m) at end=%.2f%n", OS.getSystemLoadAverage());
   }
@@ -182,64 +205,170 @@ class EvalThroughputBenchmark {
     return evaluations.readRecordsToList().size();
   }
 
-  /** Inputs produced first; then the service starts and is timed from its first to its last evaluation. */
-  private static Phase realBroker(Inputs inputs) throws Exception {
+  /**
+   * Two rounds on one running service: a warm-up round (JIT compilation, store opening, group join),
+   * then the measured round, produced while the service runs and timed from the start of its
+   * production to its last evaluation read back, as a client of grounding.evaluations sees it.
+   */
+  private static BrokerRun realBroker(Inputs warmUp, Inputs measured) throws Exception {
     String bootstrap = SharedKafka.cluster().bootstrapServers();
-    EvalConfig config = EvalConfig.fromEnvironmentAndArgs(Map.of(
-            "GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-            "GROUNDSTREAM_REGISTRY_URL", SharedKafka.registry().url()),
-        List.of("--application-id=bench-" + UUID.randomUUID(),
-            "--state-dir=" + Files.createTempDirectory("eval-bench-broker"), "--http-port=0"));
+    Map<String, String> environment = new java.util.HashMap<>(Map.of(
+        "GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+        "GROUNDSTREAM_REGISTRY_URL", SharedKafka.registry().url()));
+    // e.g. -Dgroundstream.benchmark.service.env=GROUNDSTREAM_KAFKA_MAX_TASK_IDLE_MS=-1 (comma-separated)
+    for (String pair : System.getProperty("groundstream.benchmark.service.env", "").split(",")) {
+      if (pair.contains("=")) {
+        environment.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+      }
+    }
+    EvalConfig config = EvalConfig.fromEnvironmentAndArgs(environment,
+        java.util.stream.Stream.concat(java.util.stream.Stream.of("--application-id=bench-" + UUID.randomUUID(),
+            "--state-dir=" + Files.createTempDirectory("eval-bench-broker"), "--http-port=0"),
+            extraServiceArgs().stream()).toList());
+    String appId = config.applicationId();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
-        // A loaded shared machine once let batches expire at the default 2 min: wait longer instead.
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000,
-        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       // Topics first, with the service's own partitioning (EvalService.start would create them too).
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
         TopicCreator.createMissing(admin, Topics.ALL);
       }
-      AtomicReference<Exception> lost = new AtomicReference<>();
-      Callback failures = (metadata, error) -> {
-        if (error != null) {
-          lost.compareAndSet(null, error);
-        }
-      };
-      for (int i = 0; i < inputs.size(); i++) {
-        producer.send(new ProducerRecord<>(Topics.TRUTH, inputs.keyBytes.get(i), inputs.truthBytes.get(i)), failures);
+      // Fresh partitions: ask for their leaders first, so no batch waits on a partition that had none
+      // when the producer first looked (seen once as a batch stuck for the whole delivery timeout).
+      for (String topic : List.of(Topics.TRUTH, Topics.RESULTS)) {
+        awaitLeaders(producer, topic);
       }
-      for (int i = 0; i < inputs.size(); i++) {
-        producer.send(new ProducerRecord<>(Topics.RESULTS, inputs.keyBytes.get(i), inputs.resultBytes.get(i)),
-            failures);
-      }
-      producer.flush();
-      if (lost.get() != null) {
-        throw new IllegalStateException("a benchmark input was not produced", lost.get()); // would skew the count
+      produceRound(producer, warmUp);
+      try (EvalService service = EvalService.start(config)) {
+        consumer.subscribe(List.of(Topics.EVALUATIONS));
+        awaitEvaluations(consumer, warmUp.size());
+        CpuSnapshot before = CpuSnapshot.take(appId);
+        produceRound(producer, measured);
+        awaitEvaluations(consumer, measured.size());
+        CpuSnapshot after = CpuSnapshot.take(appId);
+        return new BrokerRun(before, after);
       }
     }
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-         EvalService service = EvalService.start(config)) {
-      consumer.subscribe(List.of(Topics.EVALUATIONS));
-      long seen = 0;
-      long firstAt = 0;
-      long cpuAtFirst = 0;
-      Duration timeout = Duration.ofMinutes(Long.getLong("groundstream.benchmark.timeout.minutes", 10));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (seen < inputs.size() && System.nanoTime() < deadline) {
-        int n = consumer.poll(Duration.ofMillis(100)).count();
-        if (n > 0 && seen == 0) {
-          firstAt = System.nanoTime();
-          cpuAtFirst = OS.getProcessCpuTime();
-        }
-        seen += n;
+  }
+
+  /**
+   * Record times as in the live system: the truth (written by ingest with the request) one second
+   * before the result of the same request, so the service interleaves them and each result meets its
+   * truth, instead of storing every result first and evaluating when the truths come.
+   */
+  private static void produceRound(KafkaProducer<byte[], byte[]> producer, Inputs inputs) {
+    produceAll(producer, Topics.TRUTH, inputs.keyBytes, inputs.truthBytes, inputs.eventTimes, -1000);
+    produceAll(producer, Topics.RESULTS, inputs.keyBytes, inputs.resultBytes, inputs.eventTimes, 0);
+  }
+
+  private static void awaitEvaluations(KafkaConsumer<byte[], byte[]> consumer, int expected) {
+    Duration timeout = Duration.ofMinutes(Long.getLong("groundstream.benchmark.timeout.minutes", 10));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long seen = 0;
+    while (seen < expected && System.nanoTime() < deadline) {
+      seen += consumer.poll(Duration.ofMillis(20)).count();
+    }
+    if (seen != expected) {
+      throw new IllegalStateException(seen + " of " + expected + " evaluations read in " + timeout.toMinutes() + " min");
+    }
+  }
+
+  /** Wall clock, process CPU and CPU per thread group at one moment. */
+  private record CpuSnapshot(long wallNanos, long processCpuNanos, Map<String, Long> threadGroups) {
+    static CpuSnapshot take(String applicationId) {
+      return new CpuSnapshot(System.nanoTime(), OS.getProcessCpuTime(), cpuByThreadGroup(applicationId));
+    }
+  }
+
+  /** The measured round, between two snapshots. */
+  private record BrokerRun(CpuSnapshot before, CpuSnapshot after) {
+    Phase phase() {
+      return new Phase(after.wallNanos - before.wallNanos, after.processCpuNanos - before.processCpuNanos);
+    }
+
+    long groupCpuNanos(String group) {
+      return after.threadGroups.getOrDefault(group, 0L) - before.threadGroups.getOrDefault(group, 0L);
+    }
+
+    /** Process CPU not spent in a live Java thread: JIT compiler and GC threads, threads that ended. */
+    long nonJavaThreadCpuNanos() {
+      long javaThreads = after.threadGroups.keySet().stream().mapToLong(this::groupCpuNanos).sum();
+      return phase().cpuNanos - javaThreads;
+    }
+  }
+
+  /** CPU time of the live Java threads, grouped: the service's Streams threads, the broker, the rest. */
+  private static Map<String, Long> cpuByThreadGroup(String applicationId) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> groups = new java.util.TreeMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
       }
-      if (seen < inputs.size()) {
-        throw new IllegalStateException("only " + seen + " of " + inputs.size() + " evaluations in "
-            + timeout.toMinutes() + " min");
+      String name = info.getThreadName();
+      String group = name.contains(applicationId) ? STREAMS_APP
+          : name.startsWith("data-plane") || name.startsWith("kafka-") && !name.startsWith("kafka-producer")
+              || name.startsWith("quorum") || name.startsWith("broker") || name.startsWith("group-coordinator")
+              || name.startsWith("controller") ? "broker"
+          : name.equals("main") ? "bench client (main: produce, consume)" : "other";
+      groups.merge(group, Math.max(0, threads.getThreadCpuTime(info.getThreadId())), Long::sum);
+    }
+    return groups;
+  }
+
+  /** Service flags for the end-to-end phase, e.g. "--stream-threads=2 --commit-interval=5s". */
+  private static List<String> extraServiceArgs() {
+    String args = System.getProperty("groundstream.benchmark.service.args", "").trim();
+    return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
+  }
+
+  /** Waits until every partition of the topic has a leader in the producer's metadata. */
+  private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer, String topic) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no leader for every partition of " + topic + " after 2 min");
       }
-      return new Phase(System.nanoTime() - firstAt, OS.getProcessCpuTime() - cpuAtFirst);
+      Thread.sleep(200);
+    }
+  }
+
+  /**
+   * Sends every record; records whose delivery failed are sent again (up to 3 rounds), because a lost
+   * input would make the service's evaluation count fall short and the phase never end.
+   */
+  private static void produceAll(KafkaProducer<byte[], byte[]> producer, String topic, List<byte[]> keys,
+      List<byte[]> values, List<Long> eventTimes, long timeOffsetMs) {
+    List<Integer> pending = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      pending.add(i);
+    }
+    Exception lastError = null;
+    for (int round = 0; round < 3 && !pending.isEmpty(); round++) {
+      List<Integer> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+      AtomicReference<Exception> error = new AtomicReference<>();
+      for (int i : pending) {
+        producer.send(new ProducerRecord<>(topic, null, eventTimes.get(i) + timeOffsetMs, keys.get(i), values.get(i)),
+            (metadata, e) -> {
+          if (e != null) {
+            failed.add(i);
+            error.compareAndSet(null, e);
+          }
+        });
+      }
+      producer.flush();
+      pending = new ArrayList<>(failed);
+      lastError = error.get();
+      if (!pending.isEmpty()) {
+        System.out.printf("retrying %d %s records after: %s%n", pending.size(), topic, lastError);
+      }
+    }
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException(pending.size() + " benchmark inputs not produced", lastError);
     }
   }
 
@@ -255,16 +384,15 @@ class EvalThroughputBenchmark {
 
   /** Generated results and truths (objects for the evaluator, registry-framed bytes for Kafka). */
   private record Inputs(List<GroundingResult> results, List<GroundTruth> truths, List<byte[]> keyBytes,
-      List<byte[]> resultBytes, List<byte[]> truthBytes) {
+      List<byte[]> resultBytes, List<byte[]> truthBytes, List<Long> eventTimes) {
 
     int size() {
-      return results.size();
+      return keyBytes.size();
     }
 
-    static Inputs generate(int requests, int phrases, int boxes, Random random, EvalSerdes serdes) {
+    static Inputs generate(int requests, int phrases, int boxes, Random random, EvalSerdes serdes, Instant base) {
       Inputs in = new Inputs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-          new ArrayList<>());
-      Instant base = Instant.now().minusSeconds(3600);
+          new ArrayList<>(), new ArrayList<>());
       for (int r = 0; r < requests; r++) {
         UUID id = new UUID(random.nextLong(), random.nextLong());
         // Spread over 50 s: several tumbling windows, yet within the 1-minute grace, so no partition
@@ -297,6 +425,7 @@ class EvalThroughputBenchmark {
             .setLabeledAt(createdAt).setImageWidth(500).setImageHeight(400).setPhrases(truth).build();
         in.results.add(result);
         in.truths.add(groundTruth);
+        in.eventTimes.add(createdAt.toEpochMilli());
         in.keyBytes.add(serdes.requestKey().serializer().serialize(Topics.RESULTS, new RequestKey(id)));
         in.resultBytes.add(serdes.result().serializer().serialize(Topics.RESULTS, result));
         in.truthBytes.add(serdes.truth().serializer().serialize(Topics.TRUTH, groundTruth));

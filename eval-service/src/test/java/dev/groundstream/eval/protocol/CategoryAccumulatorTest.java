@@ -150,4 +150,19 @@ class CategoryAccumulatorTest {
         assertEquals(0.5, snapshot.getPointingAccuracy());
         assertEquals("tumbling-1m", snapshot.getWindow());
     }
+
+    @Test
+    void subtractingCountsNeverAddedIsRefusedAndChangesNothing() {
+        Evaluation people = evaluation(phrase("p1", true, true, true, 0.5f, PhraseType.people));
+        Evaluation animals = evaluation(phrase("p2", true, false, true, null, PhraseType.animals));
+        CategoryAccumulator accumulator = new CategoryAccumulator().add(people);
+        CategoryAccumulator before = new CategoryAccumulator().add(people);
+
+        assertThrows(IllegalStateException.class, () -> accumulator.subtract(CategoryAccumulator.of(animals)));
+        assertEquals(before, accumulator);
+
+        accumulator.add(CategoryAccumulator.of(animals)).subtract(CategoryAccumulator.of(people));
+        assertEquals(CategoryAccumulator.of(animals), accumulator);
+        assertEquals(0, accumulator.category("people").evaluablePhrases());
+    }
 }
