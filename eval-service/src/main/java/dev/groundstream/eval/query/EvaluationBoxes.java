@@ -12,6 +12,7 @@ import dev.groundstream.avro.PhraseResult;
 import dev.groundstream.avro.PhraseTruth;
 import dev.groundstream.avro.PhraseType;
 import dev.groundstream.eval.streams.CompositeKeys;
+import dev.groundstream.eval.streams.Framed;
 import dev.groundstream.eval.streams.StoreNames;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +36,11 @@ final class EvaluationBoxes {
   }
 
   ObjectNode of(UUID requestId) {
-    ReadOnlyKeyValueStore<String, GroundTruth> truths = stores.keyValueStore(StoreNames.TRUTH);
-    ReadOnlyKeyValueStore<String, GroundingResult> results = stores.keyValueStore(StoreNames.RESULTS);
+    ReadOnlyKeyValueStore<String, Framed<GroundTruth>> truths = stores.keyValueStore(StoreNames.TRUTH);
+    ReadOnlyKeyValueStore<String, Framed<GroundingResult>> results = stores.keyValueStore(StoreNames.RESULTS);
     ReadOnlyKeyValueStore<String, Evaluation> evaluations = stores.keyValueStore(StoreNames.EVALUATIONS);
-    GroundTruth truth = truths.get(requestId.toString());
+    Framed<GroundTruth> framedTruth = truths.get(requestId.toString());
+    GroundTruth truth = framedTruth == null ? null : framedTruth.value();
     ObjectNode node = NODES.objectNode();
     node.put("status", 200);
     node.put("requestId", requestId.toString());
@@ -55,9 +57,9 @@ final class EvaluationBoxes {
       }
     }
     ArrayNode models = node.putArray("models");
-    try (KeyValueIterator<String, GroundingResult> it =
+    try (KeyValueIterator<String, Framed<GroundingResult>> it =
              results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
-      it.forEachRemaining(entry -> models.add(model(entry.value, evaluations.get(entry.key))));
+      it.forEachRemaining(entry -> models.add(model(entry.value.value(), evaluations.get(entry.key))));
     }
     if (truth == null && models.isEmpty()) {
       ObjectNode missing = NODES.objectNode();

@@ -65,11 +65,11 @@ public final class EvalTopology {
 
   public Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
-    var resultCodec = new InternalAvroSerde<>(GroundingResult.class);
+    // The join stores keep results and truth in the bytes they arrived in (no second encode).
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RESULTS),
-        Serdes.String(), resultCodec));
+        Serdes.String(), FramedSerde.forStore(serdes.result(), GroundingResult.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TRUTH),
-        Serdes.String(), new InternalAvroSerde<>(GroundTruth.class)));
+        Serdes.String(), FramedSerde.forStore(serdes.truth(), GroundTruth.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVALUATIONS),
         Serdes.String(), new InternalAvroSerde<>(Evaluation.class)));
     for (String alertStore : List.of(StoreNames.ACCURACY_ALERT_STATE, StoreNames.SIGNAL_ALERT_STATE)) {
@@ -77,11 +77,11 @@ public final class EvalTopology {
           Serdes.String(), new AlertStateSerde()));
     }
 
-    KStream<RequestKey, GroundingResult> results = builder.stream(Topics.RESULTS,
-        Consumed.with(serdes.requestKey(), serdes.result()).withTimestampExtractor(new ResultEventTimeExtractor())
-            .withName("results-source"));
-    KStream<RequestKey, GroundTruth> truth = builder.stream(Topics.TRUTH,
-        Consumed.with(serdes.requestKey(), serdes.truth()).withName("truth-source"));
+    KStream<RequestKey, Framed<GroundingResult>> results = builder.stream(Topics.RESULTS,
+        Consumed.with(serdes.requestKey(), FramedSerde.forSource(serdes.result()))
+            .withTimestampExtractor(new ResultEventTimeExtractor()).withName("results-source"));
+    KStream<RequestKey, Framed<GroundTruth>> truth = builder.stream(Topics.TRUTH,
+        Consumed.with(serdes.requestKey(), FramedSerde.forSource(serdes.truth())).withName("truth-source"));
 
     KStream<EvaluationKey, EvaluationChange> changes = results.mapValues(v -> (Object) v, Named.as("results-as-input"))
         .merge(truth.mapValues(v -> (Object) v, Named.as("truth-as-input")), Named.as("join-input"))
@@ -174,9 +174,10 @@ public final class EvalTopology {
         .to(Topics.ALERTS, Produced.with(serdes.modelKey(), serdes.alert()).withName("accuracy-alerts-sink"));
   }
 
-  private void buildSignals(KStream<RequestKey, GroundingResult> results) {
+  private void buildSignals(KStream<RequestKey, Framed<GroundingResult>> framedResults) {
     double threshold = config.noBoxScoreThreshold();
-    KTable<Windowed<String>, SignalSketch> signals = results
+    KTable<Windowed<String>, SignalSketch> signals = framedResults
+        .mapValues(framed -> framed == null ? null : framed.value(), Named.as("result-values"))
         .filter((key, result) -> result != null && key != null
             && ResultTruthJoinProcessor.validate(key.getRequestId(), result) == null, Named.as("valid-results"))
         .map((key, result) -> KeyValue.pair(

@@ -11,7 +11,8 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 public final class ResultEventTimeExtractor implements TimestampExtractor {
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-    if (record.value() instanceof GroundingResult result && result.getRequestCreatedAt() != null) {
+    Object value = record.value() instanceof Framed<?> framed ? framed.value() : record.value();
+    if (value instanceof GroundingResult result && result.getRequestCreatedAt() != null) {
       return result.getRequestCreatedAt().toEpochMilli();
     }
     return record.timestamp() >= 0 ? record.timestamp() : partitionTime;

@@ -31,13 +31,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * model's result of its request, so no label is ever dropped for arriving late. Each emitted change
  * carries the replaced evaluation so the aggregates can subtract it.
  *
- * <p>Input values are either {@link GroundingResult} or {@link GroundTruth} (two sources feed it).
+ * <p>Input values are {@link Framed} results or truths (two sources feed it); the stores keep them framed.
  */
 public final class ResultTruthJoinProcessor implements Processor<RequestKey, Object, EvaluationKey, EvaluationChange> {
   private final EvalCounters counters;
   private ProcessorContext<EvaluationKey, EvaluationChange> context;
-  private KeyValueStore<String, GroundingResult> results;
-  private KeyValueStore<String, GroundTruth> truths;
+  private KeyValueStore<String, Framed<GroundingResult>> results;
+  private KeyValueStore<String, Framed<GroundTruth>> truths;
   private KeyValueStore<String, Evaluation> evaluations;
 
   public ResultTruthJoinProcessor(EvalCounters counters) {
@@ -53,20 +53,22 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public void process(Record<RequestKey, Object> record) {
     String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
     UUID requestId = record.key() == null ? null : record.key().getRequestId();
     if (Topics.TRUTH.equals(topic)) {
-      onTruth(requestId, (GroundTruth) record.value());
+      onTruth(requestId, (Framed<GroundTruth>) record.value());
     } else {
-      onResult(requestId, (GroundingResult) record.value());
+      onResult(requestId, (Framed<GroundingResult>) record.value());
     }
   }
 
-  private void onResult(UUID requestId, GroundingResult result) {
-    if (result == null) {
+  private void onResult(UUID requestId, Framed<GroundingResult> framed) {
+    if (framed == null) {
       return; // results are a delete topic: a tombstone there carries no meaning
     }
+    GroundingResult result = framed.value();
     String problem = validate(requestId, result);
     if (problem != null) {
       counters.rejectedResult();
@@ -74,22 +76,23 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
       return;
     }
     String modelId = CompositeKeys.modelId(result.getModel());
-    results.put(CompositeKeys.requestModel(result.getRequestId(), modelId), result);
-    GroundTruth truth = truths.get(result.getRequestId().toString());
+    results.put(CompositeKeys.requestModel(result.getRequestId(), modelId), framed);
+    Framed<GroundTruth> truth = truths.get(result.getRequestId().toString());
     if (truth != null) {
-      evaluate(result, truth);
+      evaluate(result, truth.value());
     }
   }
 
-  private void onTruth(UUID requestId, GroundTruth truth) {
+  private void onTruth(UUID requestId, Framed<GroundTruth> framed) {
     if (requestId == null) {
       return;
     }
-    if (truth == null) {
+    if (framed == null) {
       truths.delete(requestId.toString());
       retractEvaluations(requestId);
       return;
     }
+    GroundTruth truth = framed.value();
     if (!requestId.equals(truth.getRequestId())) {
       counters.rejectedTruth();
       emit(null, null, deadLetter("KeyMismatch", "truth key " + requestId + " differs from its requestId "
@@ -97,11 +100,11 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
           context.currentStreamTimeMs());
       return;
     }
-    truths.put(requestId.toString(), truth);
-    try (KeyValueIterator<String, GroundingResult> it =
+    truths.put(requestId.toString(), framed);
+    try (KeyValueIterator<String, Framed<GroundingResult>> it =
              results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
       while (it.hasNext()) {
-        evaluate(it.next().value, truth);
+        evaluate(it.next().value.value(), truth);
       }
     }
   }
@@ -126,7 +129,7 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
   }
 
   private void retractEvaluations(UUID requestId) {
-    try (KeyValueIterator<String, GroundingResult> it =
+    try (KeyValueIterator<String, Framed<GroundingResult>> it =
              results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
       while (it.hasNext()) {
         var entry = it.next();
