@@ -5,7 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 
-/** Encoded bytes to pixels with the JDK's ImageIO (JPEG, PNG, BMP, GIF). */
+/** Encoded bytes to pixels with ImageIO: the JDK's readers (JPEG, PNG, BMP, GIF) plus WebP (TwelveMonkeys). */
 public final class ImageDecoder {
   static {
     // No disk cache: decoding runs on many threads and the bytes are already in memory.
@@ -25,7 +25,7 @@ public final class ImageDecoder {
       throw new ImageDecodeException("cannot decode image (" + encoded.length + " bytes): " + e.getMessage(), e);
     }
     if (image == null) {
-      throw new ImageDecodeException("not a JPEG/PNG/BMP/GIF image (" + encoded.length + " bytes)");
+      throw new ImageDecodeException("not a JPEG/PNG/WebP/BMP/GIF image (" + encoded.length + " bytes)");
     }
     return image;
   }
