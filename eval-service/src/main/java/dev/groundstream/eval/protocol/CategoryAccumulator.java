@@ -2,10 +2,10 @@ package dev.groundstream.eval.protocol;
 
 import dev.groundstream.avro.Evaluation;
 import dev.groundstream.avro.PhraseEvaluation;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Per-category counts over many evaluations (for one model, dataset and window). {@link #add} and
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public final class CategoryAccumulator {
 
-    private final TreeMap<String, CategoryCounts> byCategory = new TreeMap<>();
+    private final CategorySlots byCategory = new CategorySlots();
 
     /** Rebuilds an accumulator from stored counts (e.g. a state store); zero categories are dropped. */
     public static CategoryAccumulator of(Map<String, CategoryCounts> counts) {
@@ -39,7 +39,7 @@ public final class CategoryAccumulator {
     public CategoryAccumulator add(Evaluation evaluation) {
         for (PhraseEvaluation phrase : evaluation.getPhrases()) {
             for (String category : Categories.of(phrase)) {
-                byCategory.computeIfAbsent(category, name -> new CategoryCounts()).add(phrase, +1);
+                byCategory.getOrCreate(category).add(phrase, +1);
             }
         }
         return this;
@@ -54,7 +54,7 @@ public final class CategoryAccumulator {
     public CategoryAccumulator add(CategoryAccumulator other) {
         other.byCategory.forEach((category, counts) -> {
             if (!counts.isZero()) {
-                byCategory.computeIfAbsent(category, name -> new CategoryCounts()).add(counts, +1);
+                byCategory.getOrCreate(category).add(counts, +1);
             }
         });
         return this;
@@ -66,13 +66,16 @@ public final class CategoryAccumulator {
      * @throws IllegalStateException when a count would go negative (it was never added); nothing is changed then
      */
     public CategoryAccumulator subtract(CategoryAccumulator other) {
-        for (Map.Entry<String, CategoryCounts> entry : other.byCategory.entrySet()) {
-            CategoryCounts mine = byCategory.get(entry.getKey());
-            if (!entry.getValue().isZero() && (mine == null || !mine.covers(entry.getValue()))) {
-                throw new IllegalStateException("subtracting drives category " + entry.getKey()
+        if (other == this) {
+            other = of(categories()); // it is visited while this one changes
+        }
+        other.byCategory.forEach((category, counts) -> {
+            CategoryCounts mine = byCategory.get(category);
+            if (!counts.isZero() && (mine == null || !mine.covers(counts))) {
+                throw new IllegalStateException("subtracting drives category " + category
                         + " below zero: it was never added");
             }
-        }
+        });
         other.byCategory.forEach((category, counts) -> {
             CategoryCounts mine = byCategory.get(category);
             if (mine != null) {
@@ -85,9 +88,17 @@ public final class CategoryAccumulator {
         return this;
     }
 
-    /** Read-only view of the non-zero categories, sorted by name (no copies: for encoders and hot paths). */
-    public Map<String, CategoryCounts> view() {
-        return Collections.unmodifiableMap(byCategory);
+    /**
+     * Visits the non-zero categories without copying (for encoders and hot paths): the known categories
+     * in {@link Categories#names()} order, then any other by name. The counts must not be kept.
+     */
+    public void forEachCategory(BiConsumer<String, CategoryCounts> action) {
+        byCategory.forEach(action);
+    }
+
+    /** How many categories {@link #forEachCategory} visits. */
+    public int categoryCount() {
+        return byCategory.size();
     }
 
     /** Counts of one category; all zero when nothing was counted there. */
@@ -104,7 +115,9 @@ public final class CategoryAccumulator {
     }
 
     public boolean isEmpty() {
-        return byCategory.values().stream().allMatch(CategoryCounts::isZero);
+        boolean[] empty = {true};
+        byCategory.forEach((category, counts) -> empty[0] &= counts.isZero());
+        return empty[0];
     }
 
     @Override
@@ -119,6 +132,6 @@ public final class CategoryAccumulator {
 
     @Override
     public String toString() {
-        return "CategoryAccumulator" + byCategory;
+        return "CategoryAccumulator" + categories();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /**
  * Positional binary encoding of per-category counts, shared by the aggregate store values and the
@@ -27,11 +28,20 @@ import java.util.TreeMap;
 final class CountsEncoding {
   private static final HitMetric[] METRICS = HitMetric.values();
   private static final List<String> KNOWN_CATEGORIES = Categories.names();
+  private static final Map<String, Byte> KNOWN_CODES = knownCodes();
   private static final byte SPELLED_CATEGORY = -1;
   /** int count, then each metric name as modified UTF-8 (DataOutput.writeUTF). */
   private static final byte[] LAYOUT = layout();
 
   private CountsEncoding() {}
+
+  private static Map<String, Byte> knownCodes() {
+    Map<String, Byte> codes = new HashMap<>();
+    for (int i = 0; i < KNOWN_CATEGORIES.size(); i++) {
+      codes.put(KNOWN_CATEGORIES.get(i), (byte) i);
+    }
+    return Map.copyOf(codes);
+  }
 
   private static byte[] layout() {
     try {
@@ -50,33 +60,29 @@ final class CountsEncoding {
 
   /** Bytes {@link #writeCounts} will take. */
   static int countsSize(CategoryAccumulator counts) {
-    int size = LAYOUT.length + Short.BYTES;
-    for (String category : counts.view().keySet()) {
-      size += categorySize(category) + Long.BYTES * (3 + METRICS.length);
-    }
-    return size;
+    int[] size = {LAYOUT.length + Short.BYTES};
+    counts.forEachCategory((category, ignored) -> size[0] += categorySize(category) + Long.BYTES * (3 + METRICS.length));
+    return size[0];
   }
 
   static void writeCounts(ByteBuffer out, CategoryAccumulator accumulator) {
     out.put(LAYOUT);
-    Map<String, CategoryCounts> categories = accumulator.view();
-    out.putShort((short) categories.size());
-    for (Map.Entry<String, CategoryCounts> entry : categories.entrySet()) {
-      CategoryCounts counts = entry.getValue();
-      writeCategory(out, entry.getKey());
+    out.putShort((short) accumulator.categoryCount());
+    accumulator.forEachCategory((category, counts) -> {
+      writeCategory(out, category);
       out.putLong(counts.evaluablePhrases());
       out.putLong(counts.attentionPhrases());
       out.putLong(counts.attentionUnits());
       for (HitMetric metric : METRICS) {
         out.putLong(counts.hits(metric));
       }
-    }
+    });
   }
 
   static CategoryAccumulator readCounts(ByteBuffer in) {
     HitMetric[] columns = readLayout(in);
     int categoryCount = in.getShort();
-    Map<String, CategoryCounts> categories = new TreeMap<>();
+    Map<String, CategoryCounts> categories = new LinkedHashMap<>();
     long[] hits = new long[METRICS.length];
     for (int i = 0; i < categoryCount; i++) {
       String name = readCategory(in);
@@ -135,13 +141,13 @@ final class CountsEncoding {
   }
 
   private static int categorySize(String category) {
-    return KNOWN_CATEGORIES.contains(category) ? 1 : 1 + Short.BYTES + category.getBytes(StandardCharsets.UTF_8).length;
+    return KNOWN_CODES.containsKey(category) ? 1 : 1 + Short.BYTES + category.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static void writeCategory(ByteBuffer out, String category) {
-    int known = KNOWN_CATEGORIES.indexOf(category);
-    if (known >= 0) {
-      out.put((byte) known);
+    Byte known = KNOWN_CODES.get(category);
+    if (known != null) {
+      out.put(known);
     } else {
       byte[] name = category.getBytes(StandardCharsets.UTF_8);
       out.put(SPELLED_CATEGORY);

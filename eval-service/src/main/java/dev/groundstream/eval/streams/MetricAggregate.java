@@ -38,7 +38,7 @@ public final class MetricAggregate {
     } catch (IllegalStateException neverAdded) {
       return false;
     }
-    seenCategories.addAll(counts.view().keySet());
+    counts.forEachCategory((category, ignored) -> seenCategories.add(category));
     return true;
   }
 
