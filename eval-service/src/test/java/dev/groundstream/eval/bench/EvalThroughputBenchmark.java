@@ -24,6 +24,7 @@ import dev.groundstream.eval.streams.StreamsProperties;
 import dev.groundstream.eval.testing.SharedKafka;
 import dev.groundstream.schemas.TopicCreator;
 import dev.groundstream.schemas.Topics;
+import dev.groundstream.testing.OsThreadCpu;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -127,15 +128,8 @@ class EvalThroughputBenchmark {
       breakdown.append(String.format(Locale.ROOT, " JIT compiler + GC + ended threads %.1f",
           run.nonJavaThreadCpuNanos() / 1e3 / requests));
       System.out.println(breakdown);
-      Map<String, Long> osTicks = new java.util.HashMap<>();
-      run.after().osThreadTicks().forEach((name, ticks) ->
-          osTicks.put(name, ticks - run.before().osThreadTicks().getOrDefault(name, 0L)));
-      long allTicks = osTicks.values().stream().mapToLong(Long::longValue).sum();
-      StringBuilder osBreakdown = new StringBuilder("measured round, share of process CPU by OS thread name:");
-      osTicks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
-          .forEach(e -> osBreakdown.append(String.format(Locale.ROOT, " %s %.1f%%;", e.getKey(),
-              100.0 * e.getValue() / Math.max(1, allTicks))));
-      System.out.println(osBreakdown);
+      System.out.println("measured round, share of process CPU by OS thread name: "
+          + run.after().osThreads().sharesSince(run.before().osThreads(), 12));
       double serviceCpu = run.groupCpuNanos(STREAMS_APP) / (double) requests;
       double evaluatorCpu = evaluator.cpuNanos / (double) requests;
       System.out.printf(Locale.ROOT, "cost ratio, CPU per evaluation: Streams app threads (stream threads + their"
@@ -288,35 +282,11 @@ class EvalThroughputBenchmark {
 
   /** Wall clock, process CPU, CPU per Java thread group and per OS thread name at one moment. */
   private record CpuSnapshot(long wallNanos, long processCpuNanos, Map<String, Long> threadGroups,
-      Map<String, Long> osThreadTicks) {
+      OsThreadCpu osThreads) {
     static CpuSnapshot take(String applicationId) {
       return new CpuSnapshot(System.nanoTime(), OS.getProcessCpuTime(), cpuByThreadGroup(applicationId),
-          readOsThreadTicks());
+          OsThreadCpu.snapshot());
     }
-  }
-
-  /**
-   * Clock ticks (user + system) per OS thread name, digits folded, from /proc/self/task (Linux): the
-   * only view that names the native threads (JIT compilers, GC, RocksDB background jobs). Ticks of
-   * threads that ended are lost; empty where /proc is absent.
-   */
-  private static Map<String, Long> readOsThreadTicks() {
-    Map<String, Long> ticks = new java.util.TreeMap<>();
-    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
-    if (tasks == null) {
-      return ticks;
-    }
-    for (java.io.File task : tasks) {
-      try {
-        String name = Files.readString(task.toPath().resolve("comm")).trim().replaceAll("\\d+", "N");
-        String stat = Files.readString(task.toPath().resolve("stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-      } catch (java.io.IOException | RuntimeException ended) {
-        // the thread ended between listing and reading
-      }
-    }
-    return ticks;
   }
 
   /** The measured round, between two snapshots. */

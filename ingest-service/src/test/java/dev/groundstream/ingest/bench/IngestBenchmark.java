@@ -8,6 +8,7 @@ import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.ingest.IngestConfig;
 import dev.groundstream.ingest.IngestService;
 import dev.groundstream.ingest.TestImages;
+import dev.groundstream.ingest.images.ImageValidator;
 import dev.groundstream.ingest.images.Sha256;
 import dev.groundstream.ingest.kafka.GroundingProducer;
 import dev.groundstream.ingest.requests.AcceptedIndexWriter;
@@ -16,6 +17,7 @@ import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServer;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServerConfig;
 import dev.groundstream.testing.KafkaTestCluster;
+import dev.groundstream.testing.OsThreadCpu;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * over loopback against a bare KafkaProducer writing the same GroundingRequest payloads, in the
  * same JVM and run, on the in-process broker and our registry. See docs/benchmark.md.
  *
- * <p>Args: [requests per phase, default 3000] [concurrency, default 16].
+ * <p>Args: [requests per phase, default 3000] [concurrency, default 16] [warm-up sends per phase, default 500].
  */
 public final class IngestBenchmark {
   private static final String KEY = "bench-key";
@@ -52,6 +54,9 @@ public final class IngestBenchmark {
   public static void main(String[] args) throws Exception {
     int requests = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+    // Sends before each timed phase: broker, registry, Vert.x and clients share one JVM, and its JIT
+    // compiler keeps a core busy for tens of seconds; a short warm-up measures the compiler.
+    int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     List<byte[]> images = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
       images.add(TestImages.noisyJpeg(SIDE, SIDE, i, 0.92f));
@@ -73,14 +78,22 @@ public final class IngestBenchmark {
         // HTTP/1.1, as upload clients use; the JDK client would otherwise try an h2c upgrade.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String url = "http://127.0.0.1:" + service.port() + "/v1/requests";
-        System.out.printf("payload: %d distinct JPEGs %dx%d, mean %.1f KB; %d requests per phase, concurrency %d, %d CPUs%n",
-            images.size(), SIDE, SIDE, meanKb, requests, concurrency, Runtime.getRuntime().availableProcessors());
+        System.out.printf("payload: %d distinct JPEGs %dx%d, mean %.1f KB; %d requests per phase after %d warm-up,"
+                + " concurrency %d, %d CPUs%n", images.size(), SIDE, SIDE, meanKb, requests, warmUp, concurrency,
+            Runtime.getRuntime().availableProcessors());
 
-        runBare(bare, null, images, 500, concurrency * 4); // warm-up
+        decodeAlone(images, warmUp);
+        double decodeMs = decodeAlone(images, requests);
+        System.out.printf("validating decode alone (ImageValidator, 1 thread)  %.2f ms per image = %.0f/s per core%n",
+            decodeMs, 1000 / decodeMs);
+
+        runBare(bare, null, images, warmUp, concurrency * 4); // warm-up
+        OsThreadCpu beforeBare = OsThreadCpu.snapshot();
         Result bareResult = runBare(bare, null, images, requests, concurrency * 4);
         print("bare KafkaProducer", bareResult);
+        System.out.println("  its CPU by OS thread name: " + OsThreadCpu.snapshot().sharesSince(beforeBare, 8));
         // The service's Kafka path since the idempotency index: request ack, then index record ack.
-        runBare(bare, index, images, 500, concurrency * 4); // warm-up
+        runBare(bare, index, images, warmUp, concurrency * 4); // warm-up
         Result indexed = runBare(bare, index, images, requests, concurrency * 4);
         print("bare KafkaProducer + index record", indexed);
         // One in flight: the added latency of the index round trip itself, without queueing.
@@ -90,9 +103,11 @@ public final class IngestBenchmark {
         Result oneIndexed = runBare(bare, index, images, sequential, 1);
         print("bare + index record, 1 in flight", oneIndexed);
 
-        runHttp(http, url, images, 500, concurrency, 0); // warm-up
+        runHttp(http, url, images, warmUp, concurrency, 0); // warm-up
+        OsThreadCpu beforeHttp = OsThreadCpu.snapshot();
         Result httpMax = runHttp(http, url, images, requests, concurrency, 0);
         print("HTTP POST /v1/requests, max", httpMax);
+        System.out.println("  its CPU by OS thread name: " + OsThreadCpu.snapshot().sharesSince(beforeHttp, 12));
 
         double half = httpMax.perSecond() / 2;
         Result httpHalf = runHttp(http, url, images, (int) Math.min(requests, half * 20), concurrency * 4, half);
@@ -100,6 +115,20 @@ public final class IngestBenchmark {
         System.out.printf("ratio HTTP max / bare producer: %.2f%n", httpMax.perSecond() / bareResult.perSecond());
       }
     }
+  }
+
+  /** Mean milliseconds of the service's validation (header, pixel cap, full decode) per image. */
+  private static double decodeAlone(List<byte[]> images, int n) {
+    ImageValidator validator = new ImageValidator(Long.MAX_VALUE, Long.MAX_VALUE);
+    long start = System.nanoTime();
+    long pixels = 0;
+    for (int i = 0; i < n; i++) {
+      pixels += validator.validate(images.get(i % images.size())).width();
+    }
+    if (pixels == 0) {
+      throw new IllegalStateException("nothing decoded");
+    }
+    return (System.nanoTime() - start) / 1e6 / n;
   }
 
   record Result(int ok, int failed, double seconds, LatencyRecorder latency) {
