@@ -236,47 +236,77 @@ public record EvalConfig(
     return windowName("hopping", hoppingWindow);
   }
 
-  // Copies for tests and embedding (records have no withers).
+  /**
+   * This config with some flags replaced (names as in {@link #KEYS}), parsed and validated exactly
+   * like flags from the command line; the connections are kept.
+   */
+  public EvalConfig with(Map<String, String> flags) {
+    Map<String, String> values = new HashMap<>(flagValues());
+    flags.forEach((key, value) -> {
+      if (!KEYS.containsKey(key)) {
+        throw new IllegalArgumentException("unknown flag --" + key + "; known: " + KEYS.keySet());
+      }
+      values.put(key, value);
+    });
+    return fromValues(kafka, registry, values::get);
+  }
+
+  /** This config as flag values that {@link #fromValues} parses back to an equal config. */
+  private Map<String, String> flagValues() {
+    Map<String, String> v = new HashMap<>();
+    v.put("application-id", applicationId);
+    v.put("state-dir", stateDir.toString());
+    v.put("http-host", httpHost);
+    v.put("advertised-host", advertisedHost);
+    v.put("http-port", Integer.toString(httpPort));
+    v.put("processing-guarantee", processingGuarantee);
+    v.put("stream-threads", Integer.toString(streamThreads));
+    v.put("commit-interval", commitInterval.toString());
+    v.put("cache-max-bytes", Long.toString(cacheMaxBytes));
+    v.put("tumbling-window", tumblingWindow.toString());
+    v.put("hopping-window", hoppingWindow.toString());
+    v.put("hopping-advance", hoppingAdvance.toString());
+    v.put("grace", grace.toString());
+    v.put("window-retention", windowRetention.toString());
+    v.put("no-box-score-threshold", Double.toString(noBoxScoreThreshold));
+    v.put("recall-floor", Double.toString(recallFloor)); // NaN ("off") parses back to NaN
+    v.put("recall-margin", Double.toString(recallMargin));
+    v.put("score-floor", Double.toString(scoreFloor));
+    v.put("score-margin", Double.toString(scoreMargin));
+    v.put("alert-min-samples", Long.toString(alertMinSamples));
+    v.put("alert-min-baseline-windows", Integer.toString(alertMinBaselineWindows));
+    v.put("baseline-alpha", Double.toString(baselineAlpha));
+    v.put("create-topics", Boolean.toString(createTopics));
+    v.put("blob-dir", blobDir == null ? "" : blobDir.toString());
+    v.put("image-retention", imageRetention.toString());
+    return v;
+  }
+
   public EvalConfig withApplicationId(String id) {
-    return new EvalConfig(kafka, registry, id, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee, streamThreads,
-        commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace, windowRetention,
-        noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin, alertMinSamples,
-        alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
+    return with(Map.of("application-id", id));
   }
 
   public EvalConfig withStateDir(Path dir) {
-    return new EvalConfig(kafka, registry, applicationId, dir, httpHost, advertisedHost, httpPort, processingGuarantee,
-        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
-        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
+    return with(Map.of("state-dir", dir.toString()));
   }
 
   public EvalConfig withHttpPort(int port) {
-    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, port, processingGuarantee,
-        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
-        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
+    return with(Map.of("http-port", Integer.toString(port)));
   }
 
   public EvalConfig withAlerts(double recallFloor, double recallMargin, double scoreFloor, double scoreMargin,
       long minSamples, int minBaselineWindows) {
-    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee,
-        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
-        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        minSamples, minBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
+    return with(Map.of("recall-floor", Double.toString(recallFloor), "recall-margin", Double.toString(recallMargin),
+        "score-floor", Double.toString(scoreFloor), "score-margin", Double.toString(scoreMargin),
+        "alert-min-samples", Long.toString(minSamples), "alert-min-baseline-windows",
+        Integer.toString(minBaselineWindows)));
   }
 
   public EvalConfig withProcessingGuarantee(String guarantee) {
-    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, guarantee,
-        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
-        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, blobDir, imageRetention);
+    return with(Map.of("processing-guarantee", guarantee));
   }
 
   public EvalConfig withBlobDir(Path dir) {
-    return new EvalConfig(kafka, registry, applicationId, stateDir, httpHost, advertisedHost, httpPort, processingGuarantee,
-        streamThreads, commitInterval, cacheMaxBytes, tumblingWindow, hoppingWindow, hoppingAdvance, grace,
-        windowRetention, noBoxScoreThreshold, recallFloor, recallMargin, scoreFloor, scoreMargin,
-        alertMinSamples, alertMinBaselineWindows, baselineAlpha, createTopics, dir, imageRetention);
+    return with(Map.of("blob-dir", dir == null ? "" : dir.toString()));
   }
 }

@@ -65,4 +65,24 @@ class EvalConfigTest {
   void environmentNamesFollowTheFlags() {
     assertEquals("GROUNDSTREAM_EVAL_NO_BOX_SCORE_THRESHOLD", EvalConfig.envName("no-box-score-threshold"));
   }
+
+  @Test
+  void copiesKeepEveryOtherSettingAndParseLikeFlags() {
+    EvalConfig config = EvalConfig.fromEnvironmentAndArgs(Map.of("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", "b:9092"),
+        List.of("--recall-floor=0.45", "--tumbling-window=30s", "--hopping-advance=10m", "--blob-dir=/tmp/blobs",
+            "--cache-max-bytes=1234", "--stream-threads=3"));
+    assertEquals(config, config.with(Map.of()), "an empty change is the same config (NaN floors included)");
+
+    EvalConfig moved = config.withHttpPort(0).withStateDir(java.nio.file.Path.of("/tmp/other"));
+    assertEquals(0, moved.httpPort());
+    assertEquals(java.nio.file.Path.of("/tmp/other"), moved.stateDir());
+    assertEquals(config.tumblingWindow(), moved.tumblingWindow());
+    assertEquals(config.recallFloor(), moved.recallFloor());
+    assertEquals(config.blobDir(), moved.blobDir());
+    assertEquals(config.kafka(), moved.kafka());
+
+    assertThrows(IllegalArgumentException.class, () -> config.with(Map.of("no-such-flag", "1")));
+    assertThrows(IllegalArgumentException.class, () -> config.with(Map.of("hopping-advance", "2h")),
+        "copies are validated like the command line");
+  }
 }
