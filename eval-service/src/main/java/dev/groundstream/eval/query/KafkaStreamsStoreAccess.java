@@ -1,5 +1,9 @@
 package dev.groundstream.eval.query;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -17,6 +21,21 @@ public final class KafkaStreamsStoreAccess implements StoreAccess {
   @Override
   public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name) {
     return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+  }
+
+  @Override
+  public <K, V> List<ReadOnlyKeyValueStore<K, V>> keyValueStorePartitions(String name) {
+    // Partitions of this instance's active tasks; a partition whose task has not this store (another
+    // sub-topology) answers InvalidStateStoreException when read, which callers skip.
+    Set<Integer> partitions = new TreeSet<>();
+    streams.metadataForLocalThreads().forEach(thread ->
+        thread.activeTasks().forEach(task -> partitions.add(task.taskId().partition())));
+    List<ReadOnlyKeyValueStore<K, V>> stores = new ArrayList<>();
+    for (int partition : partitions) {
+      stores.add(streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
+          .withPartition(partition)));
+    }
+    return stores;
   }
 
   @Override

@@ -1,11 +1,18 @@
 package dev.groundstream.eval.query;
 
+import java.util.List;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /** Read access to this instance's local state stores (Kafka Streams or a test driver). */
 public interface StoreAccess {
   <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name);
+
+  /**
+   * The store of each local active partition separately, for queries that need each partition's
+   * own key order (a composite store iterates partitions one after another, not merged).
+   */
+  <K, V> List<ReadOnlyKeyValueStore<K, V>> keyValueStorePartitions(String name);
 
   <K, V> ReadOnlyWindowStore<K, V> windowStore(String name);
 }

@@ -72,6 +72,8 @@ public final class EvalTopology {
         Serdes.String(), FramedSerde.forStore(serdes.truth(), GroundTruth.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVALUATIONS),
         Serdes.String(), new InternalAvroSerde<>(Evaluation.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RECENT_EVALUATIONS),
+        Serdes.String(), Serdes.String()));
     for (String alertStore : List.of(StoreNames.ACCURACY_ALERT_STATE, StoreNames.SIGNAL_ALERT_STATE)) {
       builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(alertStore),
           Serdes.String(), new AlertStateSerde()));
@@ -86,7 +88,7 @@ public final class EvalTopology {
     KStream<EvaluationKey, EvaluationChange> changes = results.mapValues(v -> (Object) v, Named.as("results-as-input"))
         .merge(truth.mapValues(v -> (Object) v, Named.as("truth-as-input")), Named.as("join-input"))
         .process(() -> new ResultTruthJoinProcessor(counters), Named.as("result-truth-join"),
-            StoreNames.RESULTS, StoreNames.TRUTH, StoreNames.EVALUATIONS);
+            StoreNames.RESULTS, StoreNames.TRUTH, StoreNames.EVALUATIONS, StoreNames.RECENT_EVALUATIONS);
 
     changes.filter((key, change) -> change.changesEvaluation(), Named.as("evaluation-changes"))
         .mapValues(EvaluationChange::current, Named.as("current-evaluation"))

@@ -39,6 +39,7 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
   private KeyValueStore<String, Framed<GroundingResult>> results;
   private KeyValueStore<String, Framed<GroundTruth>> truths;
   private KeyValueStore<String, Evaluation> evaluations;
+  private KeyValueStore<String, String> recent;
 
   public ResultTruthJoinProcessor(EvalCounters counters) {
     this.counters = counters;
@@ -50,6 +51,7 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     this.results = context.getStateStore(StoreNames.RESULTS);
     this.truths = context.getStateStore(StoreNames.TRUTH);
     this.evaluations = context.getStateStore(StoreNames.EVALUATIONS);
+    this.recent = context.getStateStore(StoreNames.RECENT_EVALUATIONS);
   }
 
   @Override
@@ -116,6 +118,10 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     String storeKey = CompositeKeys.requestModel(result.getRequestId(), modelId);
     Evaluation previous = evaluations.get(storeKey);
     evaluations.put(storeKey, outcome.evaluation());
+    if (previous != null) {
+      recent.delete(RecencyKeys.of(previous, storeKey));
+    }
+    recent.put(RecencyKeys.of(outcome.evaluation(), storeKey), storeKey);
     counters.evaluated(outcome.evaluation().getPhrases().size());
     DeadLetter anomalies = null;
     if (!outcome.anomalies().isClean()) {
@@ -135,6 +141,7 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
         var entry = it.next();
         Evaluation previous = evaluations.delete(entry.key);
         if (previous != null) {
+          recent.delete(RecencyKeys.of(previous, entry.key));
           emit(previous, null, null, requestId, CompositeKeys.modelId(previous.getModel()),
               previous.getEventTime().toEpochMilli());
         }

@@ -8,6 +8,8 @@ public final class StoreNames {
   public static final String TRUTH = "eval-truth";
   /** requestId|model -> current Evaluation. */
   public static final String EVALUATIONS = "eval-evaluations";
+  /** inverted evaluatedAt|requestId|model -> requestId|model: newest evaluations first ({@link RecencyKeys}). */
+  public static final String RECENT_EVALUATIONS = "eval-recent";
   /** model|dataset -> MetricAggregate over all time. */
   public static final String METRICS_ALL_TIME = "metrics-all-time";
   /** model|dataset -> MetricAggregate per tumbling window. */

@@ -1,6 +1,7 @@
 package dev.groundstream.eval.streams;
 
 import dev.groundstream.eval.query.StoreAccess;
+import java.util.List;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -16,6 +17,11 @@ final class DriverStoreAccess implements StoreAccess {
   @Override
   public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String name) {
     return driver.getKeyValueStore(name);
+  }
+
+  @Override
+  public <K, V> List<ReadOnlyKeyValueStore<K, V>> keyValueStorePartitions(String name) {
+    return List.of(driver.getKeyValueStore(name)); // the driver runs one task per sub-topology
   }
 
   @Override

@@ -181,6 +181,43 @@ class EvalTopologyTest {
   }
 
   @Test
+  void latestEvaluationsComeFromTheRecencyIndexNewestFirstWithoutStaleEntries() {
+    LocalQueries queries = new LocalQueries(new DriverStoreAccess(harness.driver), harness.config);
+    UUID first = id("recent-1");
+    UUID second = id("recent-2");
+    UUID third = id("recent-3");
+    for (UUID request : List.of(first, second, third)) {
+      harness.driver.advanceWallClockTime(Duration.ofSeconds(1)); // evaluatedAt is processing time
+      harness.truth(truth(request, truthPhrase("p0", PhraseType.people, TARGET)));
+      harness.result(result(request, MODEL, T0, 20, predicted("p0", TARGET, 0.9f, PhraseType.people)));
+    }
+    assertEquals(List.of(third, second), requestIds(queries.latestEvaluations(2)));
+
+    // Re-evaluated by a relabel: first becomes the newest, and its old index entry is gone.
+    harness.driver.advanceWallClockTime(Duration.ofSeconds(1));
+    harness.truth(truth(first, truthPhrase("p0", PhraseType.people, MISS)));
+    assertEquals(List.of(first, third, second), requestIds(queries.latestEvaluations(10)));
+
+    // Truth deleted: the evaluation is retracted, and so is its index entry.
+    harness.truth.pipeInput(new dev.groundstream.avro.RequestKey(third), null);
+    assertEquals(List.of(first, second), requestIds(queries.latestEvaluations(10)));
+    try (var index = harness.driver.<String, String>getKeyValueStore(StoreNames.RECENT_EVALUATIONS).all()) {
+      int entries = 0;
+      while (index.hasNext()) {
+        index.next();
+        entries++;
+      }
+      assertEquals(2, entries, "one index entry per current evaluation");
+    }
+  }
+
+  private static List<UUID> requestIds(com.fasterxml.jackson.databind.node.ArrayNode evaluations) {
+    List<UUID> ids = new ArrayList<>();
+    evaluations.forEach(e -> ids.add(UUID.fromString(e.get("requestId").asText())));
+    return ids;
+  }
+
+  @Test
   void windowsFollowEventTimeWithGraceForLateData() {
     // tumbling 1m, grace 1m (defaults): [T0, T0+1m) closes for late data at stream time T0+2m.
     evaluateOneHit("w-a", T0.plusSeconds(10));
