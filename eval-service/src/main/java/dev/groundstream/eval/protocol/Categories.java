@@ -4,7 +4,9 @@ import dev.groundstream.avro.PhraseEvaluation;
 import dev.groundstream.avro.PhraseType;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The aggregation categories of ARCHITECTURE §4: "all" plus the eight Flickr30k Entities types
@@ -18,8 +20,21 @@ public final class Categories {
     private Categories() {
     }
 
-    /** "all" followed by the eight types, in schema order. */
+    private static final List<String> NAMES = computeNames();
+    private static final Map<String, Integer> INDEX = computeIndex();
+
+    /** "all" followed by the eight types, in schema order (immutable). */
     public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The position of a category in {@link #names()}, or -1 for any other name. */
+    public static int indexOf(String category) {
+        Integer index = INDEX.get(category);
+        return index == null ? -1 : index;
+    }
+
+    private static List<String> computeNames() {
         List<String> names = new ArrayList<>();
         names.add(ALL);
         for (PhraseType type : PhraseType.values()) {
@@ -27,7 +42,15 @@ public final class Categories {
                 names.add(type.name());
             }
         }
-        return names;
+        return List.copyOf(names);
+    }
+
+    private static Map<String, Integer> computeIndex() {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            index.put(NAMES.get(i), i);
+        }
+        return Map.copyOf(index);
     }
 
     /** The categories an evaluable phrase counts in; empty for a non-evaluable phrase. */

@@ -1,8 +1,6 @@
 package dev.groundstream.eval.protocol;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -12,28 +10,13 @@ import java.util.function.BiConsumer;
  * evaluation, so the common case avoids map lookups and entry objects.
  */
 final class CategorySlots {
-    static final List<String> KNOWN = Categories.names();
-    private static final Map<String, Integer> KNOWN_INDEX = index();
+    private static final List<String> KNOWN = Categories.names();
 
     private final CategoryCounts[] known = new CategoryCounts[KNOWN.size()];
     private TreeMap<String, CategoryCounts> others; // created on first use: rarely needed
 
-    private static Map<String, Integer> index() {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < KNOWN.size(); i++) {
-            index.put(KNOWN.get(i), i);
-        }
-        return Map.copyOf(index);
-    }
-
-    /** The position of a known category in {@link #KNOWN}, or -1. */
-    static int knownIndex(String category) {
-        Integer i = KNOWN_INDEX.get(category);
-        return i == null ? -1 : i;
-    }
-
     CategoryCounts get(String category) {
-        int i = knownIndex(category);
+        int i = Categories.indexOf(category);
         if (i >= 0) {
             return known[i];
         }
@@ -41,7 +24,7 @@ final class CategorySlots {
     }
 
     CategoryCounts getOrCreate(String category) {
-        int i = knownIndex(category);
+        int i = Categories.indexOf(category);
         if (i >= 0) {
             return getOrCreate(i);
         }
@@ -61,7 +44,7 @@ final class CategorySlots {
     }
 
     void put(String category, CategoryCounts counts) {
-        int i = knownIndex(category);
+        int i = Categories.indexOf(category);
         if (i >= 0) {
             known[i] = counts;
         } else {
@@ -73,7 +56,7 @@ final class CategorySlots {
     }
 
     void remove(String category) {
-        int i = knownIndex(category);
+        int i = Categories.indexOf(category);
         if (i >= 0) {
             known[i] = null;
         } else if (others != null) {

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 
 /**
@@ -28,20 +27,11 @@ import java.util.LinkedHashMap;
 final class CountsEncoding {
   private static final HitMetric[] METRICS = HitMetric.values();
   private static final List<String> KNOWN_CATEGORIES = Categories.names();
-  private static final Map<String, Byte> KNOWN_CODES = knownCodes();
   private static final byte SPELLED_CATEGORY = -1;
   /** int count, then each metric name as modified UTF-8 (DataOutput.writeUTF). */
   private static final byte[] LAYOUT = layout();
 
   private CountsEncoding() {}
-
-  private static Map<String, Byte> knownCodes() {
-    Map<String, Byte> codes = new HashMap<>();
-    for (int i = 0; i < KNOWN_CATEGORIES.size(); i++) {
-      codes.put(KNOWN_CATEGORIES.get(i), (byte) i);
-    }
-    return Map.copyOf(codes);
-  }
 
   private static byte[] layout() {
     try {
@@ -141,13 +131,13 @@ final class CountsEncoding {
   }
 
   private static int categorySize(String category) {
-    return KNOWN_CODES.containsKey(category) ? 1 : 1 + Short.BYTES + category.getBytes(StandardCharsets.UTF_8).length;
+    return Categories.indexOf(category) >= 0 ? 1 : 1 + Short.BYTES + category.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static void writeCategory(ByteBuffer out, String category) {
-    Byte known = KNOWN_CODES.get(category);
-    if (known != null) {
-      out.put(known);
+    int known = Categories.indexOf(category);
+    if (known >= 0) {
+      out.put((byte) known);
     } else {
       byte[] name = category.getBytes(StandardCharsets.UTF_8);
       out.put(SPELLED_CATEGORY);
