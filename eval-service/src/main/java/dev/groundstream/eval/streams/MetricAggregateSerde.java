@@ -4,9 +4,7 @@ import dev.groundstream.eval.protocol.CategoryAccumulator;
 import dev.groundstream.eval.protocol.CategoryCounts;
 import dev.groundstream.eval.protocol.HitMetric;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -57,39 +55,6 @@ public final class MetricAggregateSerde implements Serde<MetricAggregate> {
       return new MetricAggregate(counts, seen);
     }
     return decodeVersion1(data);
-  }
-
-  /** The version-1 writer, kept so tests can produce old state and prove it is still read. */
-  static byte[] encodeVersion1(MetricAggregate aggregate) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(VERSION_1);
-      Map<String, CategoryCounts> categories = aggregate.nonZeroCategories();
-      out.writeInt(categories.size());
-      for (var entry : categories.entrySet()) {
-        CategoryCounts counts = entry.getValue();
-        out.writeUTF(entry.getKey());
-        out.writeLong(counts.evaluablePhrases());
-        out.writeLong(counts.attentionPhrases());
-        out.writeLong(counts.attentionUnits());
-        Map<HitMetric, Long> hits = counts.hits();
-        out.writeInt(hits.size());
-        for (var hit : hits.entrySet()) {
-          out.writeUTF(hit.getKey().name());
-          out.writeLong(hit.getValue());
-        }
-      }
-      Set<String> seen = aggregate.seenCategories();
-      out.writeInt(seen.size());
-      for (String category : seen) {
-        out.writeUTF(category);
-      }
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static MetricAggregate decodeVersion1(byte[] data) {

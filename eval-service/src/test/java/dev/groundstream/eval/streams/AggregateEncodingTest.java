@@ -78,11 +78,11 @@ class AggregateEncodingTest {
   }
 
   @Test
-  void stateWrittenByVersion1IsStillRead() {
+  void stateWrittenByVersion1IsStillRead() throws IOException {
     MetricAggregate aggregate = new MetricAggregate();
     aggregate.apply(EvaluationDelta.of(1, evaluation(phrase(true, true, 0.5f, PhraseType.vehicles),
         phrase(true, false, null, PhraseType.other))));
-    byte[] version1 = MetricAggregateSerde.encodeVersion1(aggregate);
+    byte[] version1 = version1(aggregate);
     assertEquals(1, version1[0]);
 
     MetricAggregate back = AGGREGATES.deserializer().deserialize("t", version1);
@@ -149,14 +149,41 @@ class AggregateEncodingTest {
   }
 
   @Test
-  void encodingIsCompactComparedWithTheNamedVersion() {
+  void encodingIsCompactComparedWithTheNamedVersion() throws IOException {
     MetricAggregate aggregate = new MetricAggregate();
     aggregate.apply(EvaluationDelta.of(1, evaluation(phrase(true, true, null, PhraseType.people),
         phrase(true, true, null, PhraseType.clothing), phrase(true, true, null, PhraseType.scene))));
     byte[] current = AGGREGATES.serializer().serialize("t", aggregate);
-    byte[] version1 = MetricAggregateSerde.encodeVersion1(aggregate);
+    byte[] version1 = version1(aggregate);
     assertTrue(current.length < version1.length, current.length + " bytes vs " + version1.length);
     assertArrayEquals(current, AGGREGATES.serializer().serialize("t", roundTrip(aggregate)));
+  }
+
+  /** The store encoding of earlier versions (1): per category, every hit metric by name. */
+  private static byte[] version1(MetricAggregate aggregate) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(1);
+    Map<String, CategoryCounts> categories = aggregate.nonZeroCategories();
+    out.writeInt(categories.size());
+    for (var entry : categories.entrySet()) {
+      CategoryCounts counts = entry.getValue();
+      out.writeUTF(entry.getKey());
+      out.writeLong(counts.evaluablePhrases());
+      out.writeLong(counts.attentionPhrases());
+      out.writeLong(counts.attentionUnits());
+      out.writeInt(counts.hits().size());
+      for (var hit : counts.hits().entrySet()) {
+        out.writeUTF(hit.getKey().name());
+        out.writeLong(hit.getValue());
+      }
+    }
+    out.writeInt(aggregate.seenCategories().size());
+    for (String category : aggregate.seenCategories()) {
+      out.writeUTF(category);
+    }
+    out.flush();
+    return bytes.toByteArray();
   }
 
   private static MetricAggregate roundTrip(MetricAggregate aggregate) {
