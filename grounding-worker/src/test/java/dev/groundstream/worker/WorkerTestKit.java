@@ -65,25 +65,12 @@ public final class WorkerTestKit implements AutoCloseable {
 
   public static WorkerTestKit start() throws Exception {
     KafkaTestCluster kafka = KafkaTestCluster.start();
-    SchemaRegistryServer registry = startRegistry(kafka);
+    SchemaRegistryServer registry =
+        SchemaRegistryServer.start(SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
     try (Admin admin = kafka.admin()) {
       TopicCreator.createMissing(admin, Topics.ALL);
     }
     return new WorkerTestKit(kafka, registry);
-  }
-
-  /** The registry's first read of its fresh _schemas topic can race the topic's leader election: retry. */
-  private static SchemaRegistryServer startRegistry(KafkaTestCluster kafka) throws InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return SchemaRegistryServer.start(SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
-      } catch (IllegalStateException e) {
-        if (attempt == 5) {
-          throw e;
-        }
-        Thread.sleep(500);
-      }
-    }
   }
 
   public KafkaConnection kafkaConnection() {
