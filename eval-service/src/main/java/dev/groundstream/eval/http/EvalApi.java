@@ -93,12 +93,8 @@ public final class EvalApi {
   /** GET /api/evaluations/{requestId}: 404 when no model's evaluation of it exists. */
   CompletableFuture<JsonNode> evaluationsOf(QueryParameters params, String requestIdText) {
     UUID requestId = QueryParameters.uuid("requestId", requestIdText);
-    Supplier<JsonNode> answer = () -> local.evaluationsOf(requestId);
-    if (params.local()) {
-      return CompletableFuture.completedFuture(answer.get());
-    }
-    return cluster.atOwner(StoreNames.EVALUATIONS, new RequestKey(requestId), requestKeySerializer,
-        "/api/evaluations/" + requestId, params.forwardable(), answer);
+    return atRequestOwner(params, StoreNames.EVALUATIONS, requestId, "/api/evaluations/" + requestId,
+        () -> local.evaluationsOf(requestId));
   }
 
   /**
@@ -107,24 +103,25 @@ public final class EvalApi {
    */
   CompletableFuture<JsonNode> requestImage(QueryParameters params, String requestIdText) {
     UUID requestId = QueryParameters.uuid("requestId", requestIdText);
-    Supplier<JsonNode> answer = () -> local.requestImage(requestId);
-    if (params.local()) {
-      return CompletableFuture.completedFuture(answer.get());
-    }
     // grounding.requests shares key and partition count with results: the same partitioner finds the owner.
-    return cluster.atOwner(StoreNames.REQUEST_IMAGES, new RequestKey(requestId), requestKeySerializer,
-        "/api/requests/" + requestId + "/image", params.forwardable(), answer);
+    return atRequestOwner(params, StoreNames.REQUEST_IMAGES, requestId, "/api/requests/" + requestId + "/image",
+        () -> local.requestImage(requestId));
   }
 
   /** GET /api/evaluations/{requestId}/boxes: truth and top-1 boxes per phrase, envelope with status. */
   CompletableFuture<JsonNode> evaluationBoxes(QueryParameters params, String requestIdText) {
     UUID requestId = QueryParameters.uuid("requestId", requestIdText);
-    Supplier<JsonNode> answer = () -> local.evaluationBoxes(requestId);
+    return atRequestOwner(params, StoreNames.TRUTH, requestId, "/api/evaluations/" + requestId + "/boxes",
+        () -> local.evaluationBoxes(requestId));
+  }
+
+  /** Answers here when asked locally, else at the instance owning the request's partition of {@code store}. */
+  private CompletableFuture<JsonNode> atRequestOwner(QueryParameters params, String store, UUID requestId,
+      String path, Supplier<JsonNode> answer) {
     if (params.local()) {
       return CompletableFuture.completedFuture(answer.get());
     }
-    return cluster.atOwner(StoreNames.TRUTH, new RequestKey(requestId), requestKeySerializer,
-        "/api/evaluations/" + requestId + "/boxes", params.forwardable(), answer);
+    return cluster.atOwner(store, new RequestKey(requestId), requestKeySerializer, path, params.forwardable(), answer);
   }
 
   /** GET /api/evaluations/latest?n= */
