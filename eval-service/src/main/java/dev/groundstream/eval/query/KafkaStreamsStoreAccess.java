@@ -1,8 +1,8 @@
 package dev.groundstream.eval.query;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -24,16 +24,16 @@ public final class KafkaStreamsStoreAccess implements StoreAccess {
   }
 
   @Override
-  public <K, V> List<ReadOnlyKeyValueStore<K, V>> keyValueStorePartitions(String name) {
+  public <K, V> Map<Integer, ReadOnlyKeyValueStore<K, V>> keyValueStorePartitions(String name) {
     // Partitions of this instance's active tasks; a partition whose task has not this store (another
     // sub-topology) answers InvalidStateStoreException when read, which callers skip.
     Set<Integer> partitions = new TreeSet<>();
     streams.metadataForLocalThreads().forEach(thread ->
         thread.activeTasks().forEach(task -> partitions.add(task.taskId().partition())));
-    List<ReadOnlyKeyValueStore<K, V>> stores = new ArrayList<>();
+    Map<Integer, ReadOnlyKeyValueStore<K, V>> stores = new TreeMap<>();
     for (int partition : partitions) {
-      stores.add(streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore())
-          .withPartition(partition)));
+      stores.put(partition, streams.store(StoreQueryParameters.fromNameAndType(name,
+          QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition)));
     }
     return stores;
   }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -116,16 +117,17 @@ public final class LocalQueries {
 
   /**
    * The n most recently computed evaluations here: the first n entries of each local partition's
-   * recency index (newest first by key), looked up and merged. O(n x partitions), not O(evaluations).
+   * recency index (newest first by key), looked up in the same partition's evaluations, merged.
+   * O(n x partitions), not O(evaluations).
    */
   public ArrayNode latestEvaluations(int n) {
-    ReadOnlyKeyValueStore<String, Evaluation> evaluations = stores.keyValueStore(StoreNames.EVALUATIONS);
+    Map<Integer, ReadOnlyKeyValueStore<String, Evaluation>> evaluations =
+        stores.keyValueStorePartitions(StoreNames.EVALUATIONS);
     List<Evaluation> newest = new ArrayList<>();
-    for (ReadOnlyKeyValueStore<String, String> partition :
-        stores.<String, String>keyValueStorePartitions(StoreNames.RECENT_EVALUATIONS)) {
-      try (KeyValueIterator<String, String> it = partition.all()) {
+    stores.<String, String>keyValueStorePartitions(StoreNames.RECENT_EVALUATIONS).forEach((partition, recent) -> {
+      try (KeyValueIterator<String, String> it = recent.all()) {
         for (int taken = 0; taken < n && it.hasNext(); taken++) {
-          Evaluation evaluation = evaluations.get(it.next().value);
+          Evaluation evaluation = evaluations.get(partition).get(it.next().value);
           if (evaluation != null) {
             newest.add(evaluation);
           }
@@ -133,7 +135,7 @@ public final class LocalQueries {
       } catch (InvalidStateStoreException notHostedHere) {
         // a partition of another sub-topology's task, or one just migrating away
       }
-    }
+    });
     newest.sort(Comparator.comparing(Evaluation::getEvaluatedAt).reversed());
     return AvroJson.toJson(newest.subList(0, Math.min(n, newest.size())));
   }

@@ -1,7 +1,7 @@
 package dev.groundstream.eval.streams;
 
 import dev.groundstream.eval.query.StoreAccess;
-import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -20,8 +20,8 @@ final class DriverStoreAccess implements StoreAccess {
   }
 
   @Override
-  public <K, V> List<ReadOnlyKeyValueStore<K, V>> keyValueStorePartitions(String name) {
-    return List.of(driver.getKeyValueStore(name)); // the driver runs one task per sub-topology
+  public <K, V> Map<Integer, ReadOnlyKeyValueStore<K, V>> keyValueStorePartitions(String name) {
+    return Map.of(0, driver.getKeyValueStore(name)); // the driver runs one task per sub-topology
   }
 
   @Override
