@@ -9,6 +9,7 @@ import dev.groundstream.avro.PhraseType;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.sinks.testing.ConnectRecords;
 import dev.groundstream.sinks.testing.RecordingSinkTaskContext;
+import dev.groundstream.sinks.testing.FreshDatabases;
 import dev.groundstream.sinks.testing.TestDatabases;
 import dev.groundstream.testing.SampleRecords;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,14 +38,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * numbers against hand-computed expectations.
  */
 class ExampleQueriesTest {
-  private static final List<String> pgSchemas = new ArrayList<>();
   @TempDir static Path dir;
+  private static FreshDatabases databases;
+
+  @BeforeAll
+  static void databases() {
+    databases = new FreshDatabases(dir, "queries");
+  }
 
   @AfterAll
   static void dropSchemas() throws Exception {
-    for (String schema : pgSchemas) {
-      TestDatabases.dropPostgresSchema(schema);
-    }
+    databases.close();
   }
 
   /** The ```sql block that follows {@code <!-- example-query: name -->} in README.md. */
@@ -72,14 +77,7 @@ class ExampleQueriesTest {
   @ParameterizedTest
   @ValueSource(strings = {"postgresql", "duckdb"})
   void theReadmeQueriesAnswerTheQuestionsTheyClaimTo(String dialect) throws Exception {
-    String url;
-    if (dialect.equals("postgresql")) {
-      String schema = TestDatabases.createPostgresSchema("gs_queries");
-      pgSchemas.add(schema);
-      url = TestDatabases.postgresUrl(schema);
-    } else {
-      url = TestDatabases.duckDbUrl(Files.createDirectories(dir.resolve("queries-" + System.nanoTime())));
-    }
+    String url = databases.url(dialect);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Instant lastMonth = now.minus(Duration.ofDays(30));
     List<SinkRecord> records = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.groundstream.avro.PhraseEvaluation;
 import dev.groundstream.avro.PhraseType;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.sinks.testing.ConnectRecords;
+import dev.groundstream.sinks.testing.FreshDatabases;
 import dev.groundstream.sinks.testing.RecordingSinkTaskContext;
 import dev.groundstream.sinks.testing.TestDatabases;
 import dev.groundstream.testing.SampleRecords;
@@ -22,6 +23,7 @@ import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,23 +32,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The task driven directly (no worker) against real PostgreSQL and DuckDB. */
 class JdbcSinkTaskTest {
   /** One PostgreSQL schema or DuckDB file per test, so tests never see each other's rows. */
-  private static final List<String> pgSchemas = new ArrayList<>();
   @TempDir static Path dir;
+  private static FreshDatabases databases;
+
+  @BeforeAll
+  static void databases() {
+    databases = new FreshDatabases(dir, "task");
+  }
 
   @AfterAll
   static void dropSchemas() throws Exception {
-    for (String schema : pgSchemas) {
-      TestDatabases.dropPostgresSchema(schema);
-    }
+    databases.close();
   }
 
   private static String url(String dialect) throws java.io.IOException {
-    if (dialect.equals("postgresql")) {
-      String schema = TestDatabases.createPostgresSchema("gs_task");
-      pgSchemas.add(schema);
-      return TestDatabases.postgresUrl(schema);
-    }
-    return TestDatabases.duckDbUrl(java.nio.file.Files.createDirectories(dir.resolve("task-" + System.nanoTime())));
+    return databases.url(dialect);
   }
 
   private static JdbcSinkTask start(String url, RecordingSinkTaskContext context, String batchSize) {
