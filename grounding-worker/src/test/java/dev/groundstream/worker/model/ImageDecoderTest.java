@@ -2,6 +2,7 @@ package dev.groundstream.worker.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ class ImageDecoderTest {
     // The gradient's red channel grows with x (red = 4x): lossy, so compare loosely.
     int left = (image.getRGB(2, 10) >> 16) & 0xFF;
     int right = (image.getRGB(60, 10) >> 16) & 0xFF;
-    assertEquals(true, right > left + 150, "red left " + left + ", right " + right);
+    assertTrue(right > left + 150, "red left " + left + ", right " + right);
   }
 
   @Test
