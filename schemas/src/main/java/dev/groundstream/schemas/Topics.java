@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every topic of GroundStream in one place (ARCHITECTURE.md section 2). Requests, truth and
+ * Every topic of GroundStream in one place (docs/architecture.md §2). Requests, truth and
  * results share their key and partition count so that joins are co-partitioned.
  */
 public final class Topics {
