@@ -79,7 +79,7 @@ class ComposeFileTest {
     IngestConfig.DEFAULTS.keySet().forEach(k -> ingestKnown.add(
         IngestConfig.ENV_PREFIX + k.toUpperCase(Locale.ROOT).replace('.', '_')));
     Set<String> evalKnown = new HashSet<>();
-    EvalConfig.KEYS.keySet().forEach(k -> evalKnown.add(EvalConfig.envName(k)));
+    dev.groundstream.eval.config.EvalSettings.SETTINGS.settings().forEach(s -> evalKnown.add(dev.groundstream.eval.config.EvalSettings.SETTINGS.envName(s)));
 
     for (String name : OUR_SERVICES) {
       Map<String, String> env = environment(services.get(name));
@@ -100,13 +100,13 @@ class ComposeFileTest {
     Map<String, String> workerEnv = new HashMap<>(environment(services.get("worker")));
     WorkerConfig worker = WorkerConfig.fromEnvironment(workerEnv);
     assertEquals(Path.of("/blobs"), worker.blobDir().orElseThrow());
-    assertTrue(worker.ort().device().cuda(), "GROUNDSTREAM_DEVICE=cuda:0 must select CUDA");
+    assertTrue(worker.ort().device().cuda(), "GROUNDSTREAM_WORKER_DEVICE=cuda:0 must select CUDA");
     assertEquals("kafka:9092", worker.kafka().bootstrapServers());
     assertEquals(8084, worker.httpPort());
     assertTrue(Files.isDirectory(ROOT.resolve("models").resolve(worker.modelDir().getFileName())),
         "the worker's model " + worker.modelDir() + " is not in models/, which the image copies");
-    assertEquals(Set.of("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", "GROUNDSTREAM_REGISTRY_URL", "GROUNDSTREAM_DEVICE",
-        "GROUNDSTREAM_BLOB_DIR", "GROUNDSTREAM_MODEL_DIR", "GROUNDSTREAM_WORKER_HTTP_PORT"), workerEnv.keySet(),
+    assertEquals(Set.of("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", "GROUNDSTREAM_REGISTRY_URL", "GROUNDSTREAM_WORKER_DEVICE",
+        "GROUNDSTREAM_WORKER_BLOB_DIR", "GROUNDSTREAM_WORKER_MODEL", "GROUNDSTREAM_WORKER_HTTP_PORT"), workerEnv.keySet(),
         "a new worker variable in docker-compose.yml needs a check here");
   }
 
