@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The body of register, lookup and compatibility requests:
- * {@code {"schema": "...", "schemaType": "AVRO", "references": []}}. Other fields that Confluent's
- * clients send (version, id, metadata, ruleSet) are ignored.
+ * {@code {"schema": "...", "schemaType": "AVRO", "references": [...], "metadata": {...},
+ * "ruleSet": {...}, "id": N, "version": N}}. {@code id} and {@code version} are null when absent
+ * (or negative, as Confluent's clients send for "none"); they are honoured only in IMPORT mode.
  */
-record SchemaRequest(String schema) {
+record SchemaRequest(String schema, SchemaExtras extras, Integer id, Integer version) {
 
   static SchemaRequest parse(ObjectMapper json, String body) {
     JsonNode request = JsonBodies.object(json, body);
@@ -17,16 +18,23 @@ record SchemaRequest(String schema) {
       throw RegistryException.invalidSchema("Unsupported schema type " + type.asText()
           + "; this registry supports AVRO only");
     }
-    JsonNode references = request.get("references");
-    if (references != null && !references.isNull()
-        && (!references.isArray() || !references.isEmpty())) {
-      throw RegistryException.invalidSchema("Schema references are not supported");
-    }
     JsonNode schema = request.get("schema");
     if (schema == null || !schema.isTextual() || schema.asText().isBlank()) {
       throw RegistryException.invalidSchema("Empty schema");
     }
-    return new SchemaRequest(schema.asText());
+    return new SchemaRequest(schema.asText(), SchemaExtras.fromJson(request),
+        optionalInt(request, "id"), optionalInt(request, "version"));
   }
 
+  private static Integer optionalInt(JsonNode request, String field) {
+    JsonNode value = request.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw RegistryException.invalidSchema(field + " must be an integer, not " + value);
+    }
+    int number = value.asInt();
+    return number <= 0 ? null : number;
+  }
 }
