@@ -2,6 +2,7 @@ package dev.groundstream.schemas.registry.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -21,6 +22,12 @@ final class CompatibilityChecker {
    */
   static List<String> incompatibilities(
       CompatibilityLevel level, Schema candidate, List<SubjectVersion> earlierVersions) {
+    return incompatibilities(level, candidate, earlierVersions, v -> AvroSchemas.parse(v.schema()));
+  }
+
+  /** @param parser parses an earlier version with its references resolved */
+  static List<String> incompatibilities(CompatibilityLevel level, Schema candidate,
+      List<SubjectVersion> earlierVersions, Function<SubjectVersion, Schema> parser) {
     if (level == CompatibilityLevel.NONE || earlierVersions.isEmpty()) {
       return List.of();
     }
@@ -31,7 +38,7 @@ final class CompatibilityChecker {
     // Newest first, as Confluent reports the closest conflicting version first.
     for (int i = checked.size() - 1; i >= 0; i--) {
       SubjectVersion earlier = checked.get(i);
-      Schema earlierSchema = AvroSchemas.parse(earlier.schema());
+      Schema earlierSchema = parser.apply(earlier);
       List<String> found = new ArrayList<>();
       if (level.checksBackward()) {
         found.addAll(describe(candidate, earlierSchema));

@@ -49,12 +49,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
     Vertx vertx = null;
     try {
       store.start();
-      SchemaRegistryService service = new SchemaRegistryService(state, store);
+      Object writeLock = new Object();
+      SchemaRegistryService service = new SchemaRegistryService(state, store, writeLock);
+      RegistrySettings settings = new RegistrySettings(state, store, service, writeLock);
       service.withdrawAbandonedClaims();
       vertx = Vertx.vertx();
       scheduleClaimSweeps(vertx, service);
       HttpServer http = vertx.createHttpServer()
-          .requestHandler(new RegistryRoutes(vertx, service).router())
+          .requestHandler(new RegistryRoutes(vertx, service, settings).router())
           .listen(config.port(), config.host())
           .toCompletionStage().toCompletableFuture()
           .get(HTTP_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -7,10 +7,11 @@ import dev.groundstream.schemas.registry.server.StoreRecord.SchemaRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
@@ -23,23 +24,27 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaRegistryService {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryService.class);
-  private static final int MAX_CLAIM_ATTEMPTS = 20;
 
   private final RegistryState state;
   private final KafkaRegistryStore store;
+  private final ReferenceResolver resolver;
+  private final SchemaRegistration registration;
   /** One write at a time per instance; races between instances are settled by the topic order. */
-  private final Object writeLock = new Object();
+  private final Object writeLock;
   /** Losing claims seen by the previous {@link #sweepAbandonedClaims()}. */
   private Set<SchemaKey> losersAtLastSweep = Set.of();
 
-  SchemaRegistryService(RegistryState state, KafkaRegistryStore store) {
+  SchemaRegistryService(RegistryState state, KafkaRegistryStore store, Object writeLock) {
     this.state = state;
     this.store = store;
+    this.writeLock = writeLock;
+    this.resolver = new ReferenceResolver(state);
+    this.registration = new SchemaRegistration(state, store, resolver, writeLock);
   }
 
   // ---- schemas by id
 
-  String schemaById(int id) {
+  StoredSchema schemaById(int id) {
     return readFresh(() -> state.schemaById(id)
         .orElseThrow(() -> RegistryException.schemaIdNotFound(id)));
   }
@@ -56,19 +61,24 @@ final class SchemaRegistryService {
 
   // ---- subjects and versions
 
-  List<String> subjects(String prefix, boolean includeDeleted) {
-    return state.subjects(includeDeleted).stream()
+  /** @param deletedOnly only subjects (versions) that are soft-deleted */
+  List<String> subjects(String prefix, boolean includeDeleted, boolean deletedOnly) {
+    List<String> all = state.subjects(includeDeleted || deletedOnly);
+    return all.stream()
         .filter(subject -> prefix == null || subject.startsWith(prefix))
+        .filter(subject -> !deletedOnly
+            || state.versions(subject, true).stream().anyMatch(SubjectVersion::deleted))
         .toList();
   }
 
-  List<Integer> versions(String subject, boolean includeDeleted) {
+  List<Integer> versions(String subject, boolean includeDeleted, boolean deletedOnly) {
     return readFresh(() -> {
-      List<SubjectVersion> versions = state.versions(subject, includeDeleted);
+      List<SubjectVersion> versions = state.versions(subject, includeDeleted || deletedOnly);
       if (versions.isEmpty()) {
         throw RegistryException.subjectNotFound(subject);
       }
-      return versions.stream().map(SubjectVersion::version).toList();
+      return versions.stream().filter(v -> !deletedOnly || v.deleted())
+          .map(SubjectVersion::version).toList();
     });
   }
 
@@ -88,58 +98,75 @@ final class SchemaRegistryService {
         .orElseThrow(() -> RegistryException.versionNotFound(ref.number()));
   }
 
-  /** The version of a subject holding this schema; a live one is preferred over deleted ones. */
-  SubjectVersion lookup(String subject, String schemaText, boolean includeDeleted) {
-    String canonical = AvroSchemas.canonical(schemaText);
+  /**
+   * The version of a subject holding this schema with these references; a live one is preferred
+   * over deleted ones. Metadata and rule set, when the request gives them, must match too.
+   */
+  SubjectVersion lookup(String subject, SchemaRequest request, boolean includeDeleted) {
     return readFresh(() -> {
       List<SubjectVersion> versions = state.versions(subject, includeDeleted);
       if (versions.isEmpty()) {
         throw RegistryException.subjectNotFound(subject);
       }
+      ReferenceResolver.Resolved resolved =
+          resolver.resolve(request.schema(), request.extras().references());
+      String canonical = resolved.canonical();
+      SchemaExtras asked = request.extras();
       return versions.stream()
-          .filter(v -> v.schema().equals(canonical))
+          .filter(v -> v.schema().equals(canonical)
+              && v.extras().references().equals(resolved.references())
+              && (asked.metadata() == null || asked.metadata().equals(v.extras().metadata()))
+              && (asked.ruleSet() == null || asked.ruleSet().equals(v.extras().ruleSet())))
           .max(Comparator.comparing((SubjectVersion v) -> !v.deleted())
               .thenComparingInt(SubjectVersion::version))
           .orElseThrow(RegistryException::schemaNotFound);
     });
   }
 
+  /** The latest version whose metadata properties hold every given key and value. */
+  SubjectVersion latestWithMetadata(String subject, Map<String, String> wanted,
+      boolean includeDeleted) {
+    return readFresh(() -> {
+      List<SubjectVersion> versions = state.versions(subject, includeDeleted);
+      if (versions.isEmpty()) {
+        throw RegistryException.subjectNotFound(subject);
+      }
+      for (int i = versions.size() - 1; i >= 0; i--) {
+        if (versions.get(i).extras().metadata() != null
+            && versions.get(i).extras().hasMetadataProperties(wanted)) {
+          return versions.get(i);
+        }
+      }
+      throw RegistryException.schemaNotFound();
+    });
+  }
+
+  /** Ids of the schemas whose references name this version. */
+  List<Integer> referencedBy(String subject, VersionRef ref) {
+    SubjectVersion target = version(subject, ref, true);
+    return state.referencedBy(target.subject(), target.version());
+  }
+
+  /** GET /schemas: versions by subject then version, paged. */
+  List<SubjectVersion> listSchemas(String prefix, boolean includeDeleted, boolean latestOnly,
+      int offset, int limit) {
+    List<SubjectVersion> all = state.allVersions(includeDeleted).stream()
+        .filter(v -> prefix == null || v.subject().startsWith(prefix))
+        .toList();
+    if (latestOnly) {
+      Map<String, SubjectVersion> latest = new LinkedHashMap<>();
+      all.forEach(v -> latest.put(v.subject(), v));
+      all = List.copyOf(latest.values());
+    }
+    return all.stream().skip(Math.max(0, offset)).limit(limit < 0 ? Long.MAX_VALUE : limit)
+        .toList();
+  }
+
   // ---- registration
 
   /** @return the schema's id; an already registered live schema keeps its id and version */
-  int register(String subject, String schemaText) {
-    Schema schema = AvroSchemas.parse(schemaText);
-    String canonical = schema.toString();
-    synchronized (writeLock) {
-      for (int attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
-        store.catchUp();
-        List<SubjectVersion> all = state.versions(subject, true);
-        List<SubjectVersion> live = all.stream().filter(v -> !v.deleted()).toList();
-        Optional<SubjectVersion> existing =
-            live.stream().filter(v -> v.schema().equals(canonical)).findFirst();
-        if (existing.isPresent()) {
-          return existing.get().id();
-        }
-        CompatibilityLevel level = state.effectiveLevel(subject);
-        List<String> problems = CompatibilityChecker.incompatibilities(level, schema, live);
-        if (!problems.isEmpty()) {
-          throw RegistryException.incompatible("Schema being registered is incompatible with an"
-              + " earlier schema for subject \"" + subject + "\", details: " + problems);
-        }
-        int version = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
-        int id = state.idOf(canonical).orElse(state.maxId() + 1);
-        SchemaKey claim = new SchemaKey(subject, version, id, UUID.randomUUID().toString());
-        store.write(List.of(new SchemaRecord(claim, canonical, false)));
-        if (state.holds(claim)) {
-          return id;
-        }
-        // Another instance claimed this version or id first: withdraw our record and retry.
-        LOG.info("Registration of {} version {} id {} lost a race; retrying", subject, version, id);
-        store.write(List.of(new SchemaRecord(claim, null, false)));
-      }
-      throw RegistryException.timeout("Could not register a schema under subject " + subject
-          + " after " + MAX_CLAIM_ATTEMPTS + " attempts");
-    }
+  int register(String subject, SchemaRequest request) {
+    return registration.register(subject, request);
   }
 
   // ---- compatibility
@@ -148,8 +175,8 @@ final class SchemaRegistryService {
    * @param ref the version to check against, or null for all live versions
    * @return incompatibility messages; empty when compatible
    */
-  List<String> incompatibilities(String subject, VersionRef ref, String schemaText) {
-    Schema schema = AvroSchemas.parse(schemaText);
+  List<String> incompatibilities(String subject, VersionRef ref, SchemaRequest request) {
+    Schema schema = resolver.resolve(request.schema(), request.extras().references()).schema();
     List<SubjectVersion> against;
     if (ref == null) {
       against = state.versions(subject, false);
@@ -162,7 +189,8 @@ final class SchemaRegistryService {
           .filter(v -> !v.deleted())
           .orElseThrow(() -> RegistryException.versionNotFound(ref.number()))));
     }
-    return CompatibilityChecker.incompatibilities(state.effectiveLevel(subject), schema, against);
+    return CompatibilityChecker.incompatibilities(state.effectiveLevel(subject), schema, against,
+        resolver::parseStored);
   }
 
   // ---- deletes
@@ -171,10 +199,12 @@ final class SchemaRegistryService {
   List<Integer> deleteSubject(String subject, boolean permanent) {
     synchronized (writeLock) {
       store.catchUp();
+      refuseIfReadOnly(subject);
       List<SubjectVersion> all = state.versions(subject, true);
       if (all.isEmpty()) {
         throw RegistryException.subjectNotFound(subject);
       }
+      all.stream().filter(v -> permanent || !v.deleted()).forEach(this::refuseIfReferenced);
       List<SubjectVersion> live = all.stream().filter(v -> !v.deleted()).toList();
       List<StoreRecord> records = new ArrayList<>();
       List<SubjectVersion> deleted;
@@ -204,7 +234,9 @@ final class SchemaRegistryService {
     synchronized (writeLock) {
       store.catchUp();
       // A numbered version is found even when soft-deleted, to tell "already deleted" apart.
+      refuseIfReadOnly(subject);
       SubjectVersion target = resolve(subject, ref, permanent || !ref.isLatest());
+      refuseIfReferenced(target);
       if (permanent) {
         if (!target.deleted()) {
           throw RegistryException.versionNotSoftDeleted(subject, target.version());
@@ -220,6 +252,21 @@ final class SchemaRegistryService {
     }
   }
 
+  private void refuseIfReadOnly(String subject) {
+    if (state.effectiveMode(subject).isReadOnly()) {
+      throw RegistryException.readOnly(subject);
+    }
+  }
+
+  /** Confluent's 42206: a version other schemas reference cannot be deleted. */
+  private void refuseIfReferenced(SubjectVersion version) {
+    List<Integer> users = state.referencedBy(version.subject(), version.version());
+    if (!users.isEmpty()) {
+      throw new RegistryException(42206, "One or more references exist to the schema {subject="
+          + version.subject() + ",version=" + version.version() + "}: schema ids " + users);
+    }
+  }
+
   /**
    * Tombstones, preceded by a reservation of every id that loses its last use, so that the id
    * stays taken after compaction removes its schema records.
@@ -232,49 +279,6 @@ final class SchemaRegistryService {
         .forEach(id -> records.add(new ReservedIdRecord(id)));
     versions.forEach(v -> records.add(new SchemaRecord(v.key(), null, false)));
     return records;
-  }
-
-  // ---- compatibility configuration
-
-  CompatibilityLevel globalLevel() {
-    return state.globalLevel().orElse(CompatibilityLevel.DEFAULT);
-  }
-
-  Optional<CompatibilityLevel> subjectLevel(String subject) {
-    Optional<CompatibilityLevel> level = state.subjectLevel(subject);
-    if (level.isEmpty()) {
-      tryCatchUp();
-      level = state.subjectLevel(subject);
-    }
-    return level;
-  }
-
-  /** @param subject null for the global level */
-  void setLevel(String subject, CompatibilityLevel level) {
-    synchronized (writeLock) {
-      store.write(List.of(new ConfigRecord(subject, level)));
-    }
-  }
-
-  /** @return the level in force before the reset */
-  CompatibilityLevel deleteGlobalLevel() {
-    synchronized (writeLock) {
-      store.catchUp();
-      CompatibilityLevel previous = globalLevel();
-      store.write(List.of(new ConfigRecord(null, null)));
-      return previous;
-    }
-  }
-
-  /** @return the subject's level before removal */
-  CompatibilityLevel deleteSubjectLevel(String subject) {
-    synchronized (writeLock) {
-      store.catchUp();
-      CompatibilityLevel previous = state.subjectLevel(subject)
-          .orElseThrow(() -> RegistryException.subjectLevelConfigNotFound(subject));
-      store.write(List.of(new ConfigRecord(subject, null)));
-      return previous;
-    }
   }
 
   // ---- housekeeping
@@ -320,7 +324,7 @@ final class SchemaRegistryService {
     return store.appliedPosition();
   }
 
-  private <T> T readFresh(Supplier<T> query) {
+  <T> T readFresh(Supplier<T> query) {
     try {
       return query.get();
     } catch (RegistryException e) {
@@ -331,7 +335,7 @@ final class SchemaRegistryService {
     }
   }
 
-  private boolean tryCatchUp() {
+  boolean tryCatchUp() {
     try {
       store.catchUp();
       return true;

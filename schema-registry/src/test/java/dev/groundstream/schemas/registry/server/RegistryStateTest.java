@@ -86,7 +86,7 @@ class RegistryStateTest {
     assertTrue(state.apply(tombstone(winner)));
     assertEquals(List.of(), state.versions("s", true));
     assertEquals(Optional.empty(), state.schemaById(1));
-    assertEquals(Optional.empty(), state.idOf(X));
+    assertEquals(Optional.empty(), state.idOf(new StoredSchema(X, SchemaExtras.NONE)));
   }
 
   @Test
@@ -104,7 +104,7 @@ class RegistryStateTest {
       SubjectVersion version = state.version("s", 1).orElseThrow();
       assertEquals("a", version.claim());
       assertTrue(version.deleted());
-      assertEquals(Optional.of(X), state.schemaById(1));
+      assertEquals(Optional.of(X), state.schemaById(1).map(StoredSchema::schema));
       assertEquals(Optional.empty(), state.schemaById(2));
     }
   }

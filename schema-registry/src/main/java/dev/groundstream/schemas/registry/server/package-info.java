@@ -8,10 +8,14 @@
  * JSON keys and values:
  * <ul>
  *   <li>{@code {"keytype":"SCHEMA","subject":s,"version":v,"id":n,"claim":uuid}} →
- *       {@code {"schema":canonical,"deleted":bool}}; a soft delete rewrites the same key with
- *       {@code deleted=true}, a permanent delete is a tombstone of it.</li>
- *   <li>{@code {"keytype":"CONFIG"[,"subject":s]}} → {@code {"compatibilityLevel":L}}; a
- *       tombstone removes the level.</li>
+ *       {@code {"schema":canonical,"deleted":bool[,"references":[..]][,"metadata":{..}]
+ *       [,"ruleSet":{..}]}}; a soft delete rewrites the same key with {@code deleted=true}, a
+ *       permanent delete is a tombstone of it.</li>
+ *   <li>{@code {"keytype":"CONFIG"[,"subject":s]}} → {@code {["compatibilityLevel":L]
+ *       [,"options":{normalize, compatibilityGroup, defaultMetadata, ...}]}}; a tombstone
+ *       removes the config.</li>
+ *   <li>{@code {"keytype":"MODE"[,"subject":s]}} → {@code {"mode":M}}; a tombstone removes the
+ *       mode.</li>
  *   <li>{@code {"keytype":"ID_RESERVED","id":n}} → {@code {"id":n}}: written before the last
  *       use of an id is permanently deleted, so that ids are never handed out twice.</li>
  * </ul>

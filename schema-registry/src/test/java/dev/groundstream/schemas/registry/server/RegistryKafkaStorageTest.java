@@ -287,8 +287,9 @@ class RegistryKafkaStorageTest {
     try (KafkaRegistryStore store = new KafkaRegistryStore(
         Map.of("bootstrap.servers", kafka.bootstrapServers()), topic, state)) {
       store.start();
-      SchemaRegistryService service = new SchemaRegistryService(state, store);
-      assertEquals(1, service.register("swept-value", TestSchemas.USER));
+      SchemaRegistryService service = new SchemaRegistryService(state, store, new Object());
+      assertEquals(1, service.register("swept-value",
+          new SchemaRequest(TestSchemas.USER, SchemaExtras.NONE, null, null)));
       SchemaRecord abandoned = new SchemaRecord(new SchemaKey("swept-value", 1, 2, "dead"),
           canonical(TestSchemas.USER_WITH_DOC), false);
       store.write(List.of(abandoned));

@@ -1,6 +1,8 @@
 package dev.groundstream.schemas.registry.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groundstream.schemas.registry.server.StoreRecord.ConfigRecord;
+import dev.groundstream.schemas.registry.server.StoreRecord.ModeRecord;
 import dev.groundstream.schemas.registry.server.StoreRecord.ReservedIdRecord;
 import dev.groundstream.schemas.registry.server.StoreRecord.SchemaKey;
 import dev.groundstream.schemas.registry.server.StoreRecord.SchemaRecord;
@@ -27,10 +29,15 @@ import java.util.TreeMap;
  */
 final class RegistryState {
   private final Map<String, TreeMap<Integer, SubjectVersion>> subjects = new HashMap<>();
-  private final Map<Integer, String> schemaById = new HashMap<>();
+  private final Map<Integer, StoredSchema> schemaById = new HashMap<>();
+  /** Keyed by {@link StoredSchema#identity()}. */
   private final Map<String, Integer> idBySchema = new HashMap<>();
   private final Map<Integer, Integer> referenceCountById = new HashMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+  private final Map<String, ObjectNode> subjectOptions = new HashMap<>();
+  private final Map<String, Mode> subjectModes = new HashMap<>();
+  private ObjectNode globalOptions;
+  private Mode globalMode;
   private final Set<SchemaKey> unresolvedLosers = new LinkedHashSet<>();
   private CompatibilityLevel globalLevel;
   private int maxId;
@@ -48,6 +55,16 @@ final class RegistryState {
       maxId = Math.max(maxId, reserved.id());
       return true;
     }
+    if (record instanceof ModeRecord mode) {
+      if (mode.subject() == null) {
+        globalMode = mode.mode();
+      } else if (mode.mode() == null) {
+        subjectModes.remove(mode.subject());
+      } else {
+        subjectModes.put(mode.subject(), mode.mode());
+      }
+      return true;
+    }
     return false;
   }
 
@@ -57,7 +74,7 @@ final class RegistryState {
     if (holder != null && holder.claim().equals(key.claim())) {
       // An update of the winner: only ever a soft delete.
       put(new SubjectVersion(key.subject(), key.version(), key.id(), holder.schema(), key.claim(),
-          holder.deleted() || record.deleted()));
+          holder.deleted() || record.deleted(), holder.extras()));
       return true;
     }
     if (holder != null) {
@@ -69,33 +86,34 @@ final class RegistryState {
       // survived while compaction moved the winner's record behind it: restore the winner.
       removeVersion(holder);
     }
-    if (!canClaim(key, record.schema(), record.deleted())) {
+    StoredSchema stored = new StoredSchema(record.schema(), record.extras());
+    if (!canClaim(key, stored, record.deleted())) {
       if (!record.deleted()) {
         unresolvedLosers.add(key);
       }
       return false;
     }
-    put(new SubjectVersion(
-        key.subject(), key.version(), key.id(), record.schema(), key.claim(), record.deleted()));
-    schemaById.put(key.id(), record.schema());
-    idBySchema.put(record.schema(), key.id());
+    put(new SubjectVersion(key.subject(), key.version(), key.id(), record.schema(), key.claim(),
+        record.deleted(), record.extras()));
+    schemaById.put(key.id(), stored);
+    idBySchema.put(stored.identity(), key.id());
     referenceCountById.merge(key.id(), 1, Integer::sum);
     maxId = Math.max(maxId, key.id());
     return true;
   }
 
-  private boolean canClaim(SchemaKey key, String schema, boolean deleted) {
-    String textOfId = schemaById.get(key.id());
-    if (textOfId != null && !textOfId.equals(schema)) {
+  private boolean canClaim(SchemaKey key, StoredSchema schema, boolean deleted) {
+    StoredSchema ofId = schemaById.get(key.id());
+    if (ofId != null && !ofId.identity().equals(schema.identity())) {
       return false;
     }
-    Integer idOfText = idBySchema.get(schema);
+    Integer idOfText = idBySchema.get(schema.identity());
     if (idOfText != null && idOfText != key.id()) {
       return false;
     }
     // A live schema appears once per subject; a concurrent duplicate registration loses.
     return deleted || versions(key.subject(), false).stream()
-        .noneMatch(existing -> existing.schema().equals(schema));
+        .noneMatch(existing -> existing.stored().identity().equals(schema.identity()));
   }
 
   private boolean applyTombstone(SchemaKey key) {
@@ -118,7 +136,7 @@ final class RegistryState {
     if (remaining <= 0) {
       referenceCountById.remove(version.id());
       schemaById.remove(version.id());
-      idBySchema.remove(version.schema());
+      idBySchema.remove(version.stored().identity());
     }
   }
 
@@ -130,19 +148,79 @@ final class RegistryState {
   private void applyConfig(ConfigRecord config) {
     if (config.subject() == null) {
       globalLevel = config.level();
-    } else if (config.level() == null) {
+      globalOptions = config.options();
+      return;
+    }
+    if (config.level() == null) {
       subjectLevels.remove(config.subject());
     } else {
       subjectLevels.put(config.subject(), config.level());
     }
+    if (config.options() == null) {
+      subjectOptions.remove(config.subject());
+    } else {
+      subjectOptions.put(config.subject(), config.options());
+    }
   }
 
-  synchronized Optional<String> schemaById(int id) {
+  synchronized Optional<StoredSchema> schemaById(int id) {
     return Optional.ofNullable(schemaById.get(id));
   }
 
-  synchronized Optional<Integer> idOf(String canonicalSchema) {
-    return Optional.ofNullable(idBySchema.get(canonicalSchema));
+  synchronized Optional<Integer> idOf(StoredSchema schema) {
+    return Optional.ofNullable(idBySchema.get(schema.identity()));
+  }
+
+  /** Ids of every version (soft-deleted ones too) whose references name this subject version. */
+  synchronized List<Integer> referencedBy(String subject, int version) {
+    return subjects.values().stream()
+        .flatMap(versions -> versions.values().stream())
+        .filter(v -> v.extras().references().stream()
+            .anyMatch(r -> r.subject().equals(subject) && r.version() == version))
+        .map(SubjectVersion::id)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** Every version of every subject, by subject then version. */
+  synchronized List<SubjectVersion> allVersions(boolean includeDeleted) {
+    return subjects.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .flatMap(e -> e.getValue().values().stream())
+        .filter(v -> includeDeleted || !v.deleted())
+        .toList();
+  }
+
+  synchronized Optional<Mode> subjectMode(String subject) {
+    return Optional.ofNullable(subjectModes.get(subject));
+  }
+
+  synchronized Optional<Mode> globalMode() {
+    return Optional.ofNullable(globalMode);
+  }
+
+  synchronized Mode effectiveMode(String subject) {
+    Mode mode = subject == null ? null : subjectModes.get(subject);
+    if (mode != null) {
+      return mode;
+    }
+    return globalMode != null ? globalMode : Mode.DEFAULT;
+  }
+
+  /** @param subject null for the global options */
+  synchronized Optional<ObjectNode> options(String subject) {
+    return Optional.ofNullable(subject == null ? globalOptions : subjectOptions.get(subject));
+  }
+
+  /** A config option of the subject, else the global one; null when neither sets it. */
+  synchronized com.fasterxml.jackson.databind.JsonNode effectiveOption(String subject,
+      String name) {
+    ObjectNode subjectLevel = subject == null ? null : subjectOptions.get(subject);
+    if (subjectLevel != null && subjectLevel.hasNonNull(name)) {
+      return subjectLevel.get(name);
+    }
+    return globalOptions == null ? null : globalOptions.get(name);
   }
 
   /** Highest id ever applied, including ids of permanently deleted schemas. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groundstream.schemas.registry.server.StoreRecord.ConfigRecord;
+import dev.groundstream.schemas.registry.server.StoreRecord.ModeRecord;
 import dev.groundstream.schemas.registry.server.StoreRecord.ReservedIdRecord;
 import dev.groundstream.schemas.registry.server.StoreRecord.SchemaKey;
 import dev.groundstream.schemas.registry.server.StoreRecord.SchemaRecord;
@@ -19,6 +20,7 @@ final class StoreRecordCodec {
   private static final String SCHEMA = "SCHEMA";
   private static final String CONFIG = "CONFIG";
   private static final String ID_RESERVED = "ID_RESERVED";
+  private static final String MODE = "MODE";
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -39,6 +41,11 @@ final class StoreRecordCodec {
     } else if (record instanceof ReservedIdRecord reserved) {
       key.put("keytype", ID_RESERVED);
       key.put("id", reserved.id());
+    } else if (record instanceof ModeRecord mode) {
+      key.put("keytype", MODE);
+      if (mode.subject() != null) {
+        key.put("subject", mode.subject());
+      }
     }
     return write(key);
   }
@@ -52,13 +59,24 @@ final class StoreRecordCodec {
       }
       value.put("schema", schema.schema());
       value.put("deleted", schema.deleted());
+      value.setAll(schema.extras().toJson());
     } else if (record instanceof ConfigRecord config) {
-      if (config.level() == null) {
+      if (config.level() == null && config.options() == null) {
         return null;
       }
-      value.put("compatibilityLevel", config.level().name());
+      if (config.level() != null) {
+        value.put("compatibilityLevel", config.level().name());
+      }
+      if (config.options() != null) {
+        value.set("options", config.options());
+      }
     } else if (record instanceof ReservedIdRecord reserved) {
       value.put("id", reserved.id());
+    } else if (record instanceof ModeRecord mode) {
+      if (mode.mode() == null) {
+        return null;
+      }
+      value.put("mode", mode.mode().name());
     }
     return write(value);
   }
@@ -79,15 +97,30 @@ final class StoreRecordCodec {
         if (value == null) {
           return Optional.of(new SchemaRecord(schemaKey, null, false));
         }
-        return Optional.of(new SchemaRecord(
-            schemaKey, requiredText(value, "schema"), value.path("deleted").asBoolean(false)));
+        SchemaExtras extras;
+        try {
+          extras = SchemaExtras.fromJson(value);
+        } catch (RegistryException e) {
+          throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return Optional.of(new SchemaRecord(schemaKey, requiredText(value, "schema"),
+            value.path("deleted").asBoolean(false), extras));
       }
       case CONFIG -> {
         String subject = key.hasNonNull("subject") ? key.get("subject").asText() : null;
-        CompatibilityLevel level = value == null
-            ? null
-            : CompatibilityLevel.valueOf(requiredText(value, "compatibilityLevel"));
-        return Optional.of(new ConfigRecord(subject, level));
+        if (value == null) {
+          return Optional.of(new ConfigRecord(subject, null, null));
+        }
+        CompatibilityLevel level = value.hasNonNull("compatibilityLevel")
+            ? CompatibilityLevel.valueOf(requiredText(value, "compatibilityLevel"))
+            : null;
+        ObjectNode options = value.get("options") instanceof ObjectNode o ? o : null;
+        return Optional.of(new ConfigRecord(subject, level, options));
+      }
+      case MODE -> {
+        String subject = key.hasNonNull("subject") ? key.get("subject").asText() : null;
+        Mode mode = value == null ? null : Mode.valueOf(requiredText(value, "mode"));
+        return Optional.of(new ModeRecord(subject, mode));
       }
       case ID_RESERVED -> {
         return Optional.of(new ReservedIdRecord(requiredInt(key, "id")));

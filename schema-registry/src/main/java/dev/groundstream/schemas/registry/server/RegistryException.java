@@ -75,6 +75,19 @@ final class RegistryException extends RuntimeException {
         + "' does not have subject-level compatibility configured");
   }
 
+  static RegistryException readOnly(String subject) {
+    return notPermitted("Subject " + subject + " is in read-only mode");
+  }
+
+  static RegistryException notPermitted(String message) {
+    return new RegistryException(42205, message);
+  }
+
+  static RegistryException subjectModeNotFound(String subject) {
+    return new RegistryException(40409, "Subject '" + subject
+        + "' does not have subject-level mode configured");
+  }
+
   static RegistryException incompatible(String message) {
     return new RegistryException(409, message);
   }

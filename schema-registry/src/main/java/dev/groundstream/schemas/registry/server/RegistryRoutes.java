@@ -30,14 +30,16 @@ final class RegistryRoutes {
 
   private final Vertx vertx;
   private final SchemaRegistryService service;
+  private final RegistrySettings settings;
   private final ObjectMapper json = new ObjectMapper();
 
   /** A plain-text answer: the schema itself rather than a JSON document about it. */
   private record RawText(String text) {}
 
-  RegistryRoutes(Vertx vertx, SchemaRegistryService service) {
+  RegistryRoutes(Vertx vertx, SchemaRegistryService service, RegistrySettings settings) {
     this.vertx = vertx;
     this.service = service;
+    this.settings = settings;
   }
 
   Router router() {
@@ -65,20 +67,20 @@ final class RegistryRoutes {
     router.post("/compatibility/subjects/:subject/versions/:version")
         .handler(answer(this::compatibility));
 
-    router.get("/config").handler(answer(ctx -> () -> level("compatibilityLevel",
-        service.globalLevel())));
-    router.put("/config").handler(answer(ctx -> setLevel(ctx, null)));
-    router.delete("/config").handler(answer(ctx -> () -> level("compatibilityLevel",
-        service.deleteGlobalLevel())));
-    router.get("/config/:subject").handler(answer(this::subjectLevel));
-    router.put("/config/:subject").handler(answer(ctx -> setLevel(ctx, subject(ctx))));
-    router.delete("/config/:subject").handler(answer(ctx -> {
-      String subject = subject(ctx);
-      return () -> level("compatibilityLevel", service.deleteSubjectLevel(subject));
-    }));
+    SettingsRoutes.add(router, this, settings, json);
 
-    router.get("/mode").handler(answer(ctx -> () -> Map.of("mode", "READWRITE")));
-    router.get("/mode/:subject").handler(answer(ctx -> () -> Map.of("mode", "READWRITE")));
+    router.get("/contexts").handler(answer(ctx -> () -> List.of(".")));
+    router.get("/schemas").handler(answer(this::listSchemas));
+    router.get("/schemas/guids/:guid").handler(answer(ctx -> {
+      String guid = ctx.pathParam("guid");
+      return () -> {
+        throw new RegistryException(40403, "Schema " + guid + " not found (this registry"
+            + " assigns no guids; look schemas up by id)");
+      };
+    }));
+    router.get("/subjects/:subject/metadata").handler(answer(this::latestWithMetadata));
+    router.get("/subjects/:subject/versions/:version/referencedby")
+        .handler(answer(this::referencedBy));
 
     router.errorHandler(404, ctx -> sendError(ctx, new RegistryException(404,
         "HTTP 404 Not Found")));
@@ -98,7 +100,9 @@ final class RegistryRoutes {
     boolean fetchMaxId = flag(ctx, "fetchMaxId");
     return () -> {
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("schema", service.schemaById(id));
+      StoredSchema stored = service.schemaById(id);
+      body.put("schema", stored.schema());
+      stored.extras().addTo(body);
       if (fetchMaxId) {
         body.put("maxId", service.maxId());
       }
@@ -108,7 +112,7 @@ final class RegistryRoutes {
 
   private Callable<Object> rawSchemaById(RoutingContext ctx) {
     int id = id(ctx);
-    return () -> new RawText(service.schemaById(id));
+    return () -> new RawText(service.schemaById(id).schema());
   }
 
   private Callable<Object> versionsOfId(RoutingContext ctx) {
@@ -136,26 +140,29 @@ final class RegistryRoutes {
     // ":*:" is Confluent's "every subject of the default context".
     String effectivePrefix = ":*:".equals(prefix) ? null : prefix;
     boolean deleted = flag(ctx, "deleted");
-    return () -> service.subjects(effectivePrefix, deleted);
+    boolean deletedOnly = flag(ctx, "deletedOnly");
+    return () -> service.subjects(effectivePrefix, deleted, deletedOnly);
   }
 
   private Callable<Object> register(RoutingContext ctx) {
     String subject = subject(ctx);
     SchemaRequest request = SchemaRequest.parse(json, ctx.body().asString());
-    return () -> Map.of("id", service.register(subject, request.schema()));
+    // "normalize" is accepted: stored schemas are always Avro's canonical form (AvroSchemas).
+    return () -> Map.of("id", service.register(subject, request));
   }
 
   private Callable<Object> lookup(RoutingContext ctx) {
     String subject = subject(ctx);
     SchemaRequest request = SchemaRequest.parse(json, ctx.body().asString());
     boolean deleted = flag(ctx, "deleted");
-    return () -> describe(service.lookup(subject, request.schema(), deleted));
+    return () -> describe(service.lookup(subject, request, deleted));
   }
 
   private Callable<Object> versions(RoutingContext ctx) {
     String subject = subject(ctx);
     boolean deleted = flag(ctx, "deleted");
-    return () -> service.versions(subject, deleted);
+    boolean deletedOnly = flag(ctx, "deletedOnly");
+    return () -> service.versions(subject, deleted, deletedOnly);
   }
 
   private Callable<Object> version(RoutingContext ctx) {
@@ -192,7 +199,7 @@ final class RegistryRoutes {
     SchemaRequest request = SchemaRequest.parse(json, ctx.body().asString());
     boolean verbose = flag(ctx, "verbose");
     return () -> {
-      List<String> problems = service.incompatibilities(subject, ref, request.schema());
+      List<String> problems = service.incompatibilities(subject, ref, request);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("is_compatible", problems.isEmpty());
       if (verbose) {
@@ -202,29 +209,35 @@ final class RegistryRoutes {
     };
   }
 
-  private Callable<Object> subjectLevel(RoutingContext ctx) {
-    String subject = subject(ctx);
-    boolean defaultToGlobal = flag(ctx, "defaultToGlobal");
-    return () -> {
-      CompatibilityLevel level = service.subjectLevel(subject)
-          .or(() -> defaultToGlobal ? Optional.of(service.globalLevel()) : Optional.empty())
-          .orElseThrow(() -> RegistryException.subjectLevelConfigNotFound(subject));
-      return level("compatibilityLevel", level);
-    };
+  private Callable<Object> listSchemas(RoutingContext ctx) {
+    String prefix = param(ctx, "subjectPrefix");
+    boolean deleted = flag(ctx, "deleted");
+    boolean latestOnly = flag(ctx, "latestOnly");
+    int offset = intParam(ctx, "offset", 0);
+    int limit = intParam(ctx, "limit", -1);
+    return () -> service.listSchemas(prefix, deleted, latestOnly, offset, limit).stream()
+        .map(RegistryRoutes::describe).toList();
   }
 
-  /** Request key "compatibility", response key "compatibility", as Confluent does on PUT. */
-  private Callable<Object> setLevel(RoutingContext ctx, String subject) {
-    JsonNode request = JsonBodies.object(json, ctx.body().asString());
-    JsonNode requested = request.has("compatibility")
-        ? request.get("compatibility")
-        : request.get("compatibilityLevel");
-    CompatibilityLevel level = CompatibilityLevel.parse(
-        requested == null || requested.isNull() ? null : requested.asText());
-    return () -> {
-      service.setLevel(subject, level);
-      return level("compatibility", level);
-    };
+  private Callable<Object> latestWithMetadata(RoutingContext ctx) {
+    String subject = subject(ctx);
+    List<String> keys = ctx.queryParam("key");
+    List<String> values = ctx.queryParam("value");
+    if (keys.size() != values.size()) {
+      throw RegistryException.badRequest("Every metadata key needs a value");
+    }
+    Map<String, String> wanted = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      wanted.put(keys.get(i), values.get(i));
+    }
+    boolean deleted = flag(ctx, "deleted");
+    return () -> describe(service.latestWithMetadata(subject, wanted, deleted));
+  }
+
+  private Callable<Object> referencedBy(RoutingContext ctx) {
+    String subject = subject(ctx);
+    VersionRef ref = VersionRef.parse(ctx.pathParam("version"));
+    return () -> service.referencedBy(subject, ref);
   }
 
   private void health(RoutingContext ctx) {
@@ -237,7 +250,7 @@ final class RegistryRoutes {
 
   // ---- plumbing
 
-  private Handler<RoutingContext> answer(Function<RoutingContext, Callable<Object>> action) {
+  Handler<RoutingContext> answer(Function<RoutingContext, Callable<Object>> action) {
     return ctx -> {
       Callable<Object> work;
       try {
@@ -290,20 +303,17 @@ final class RegistryRoutes {
     send(ctx, error.httpStatus(), body);
   }
 
-  private static Map<String, Object> level(String key, CompatibilityLevel level) {
-    return Map.of(key, level.name());
-  }
-
   private static Map<String, Object> describe(SubjectVersion version) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("subject", version.subject());
     body.put("version", version.version());
     body.put("id", version.id());
     body.put("schema", version.schema());
+    version.extras().addTo(body);
     return body;
   }
 
-  private static String subject(RoutingContext ctx) {
+  static String subject(RoutingContext ctx) {
     return ctx.pathParam("subject");
   }
 
@@ -325,7 +335,19 @@ final class RegistryRoutes {
     return values.get(0);
   }
 
-  private static boolean flag(RoutingContext ctx, String name) {
+  private static int intParam(RoutingContext ctx, String name, int otherwise) {
+    String text = param(ctx, name);
+    if (text == null) {
+      return otherwise;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw RegistryException.badRequest(name + " must be an integer, not " + text);
+    }
+  }
+
+  static boolean flag(RoutingContext ctx, String name) {
     return "true".equalsIgnoreCase(param(ctx, name));
   }
 }
