@@ -58,7 +58,10 @@ public final class LocalQueries {
     return boxes.of(requestId);
   }
 
-  /** Snapshots matching the query, one per (model, dataset, category, window start). */
+  /**
+   * Snapshots matching the query, one per (model, dataset, category, window start), each with the 95%
+   * Wilson interval of its accuracies ({@link SnapshotIntervals}).
+   */
   public ArrayNode metrics(MetricQuery query) {
     List<AccuracySnapshot> out = new ArrayList<>();
     Instant now = Instant.now();
@@ -87,7 +90,9 @@ public final class LocalQueries {
             Instant.ofEpochMilli(kv.key.window().end()), kv.value, now));
       }
     }
-    return AvroJson.toJson(out);
+    ArrayNode json = AvroJson.toJson(out);
+    SnapshotIntervals.addTo(json);
+    return json;
   }
 
   private void add(List<AccuracySnapshot> out, String key, MetricQuery query, Instant start, Instant end,
