@@ -33,19 +33,21 @@ public final class UploadParser {
   private static final int MAX_ATTRIBUTE_CHARS = 512;
 
   public UploadCommand parse(RoutingContext ctx, String tenant) {
-    String contentType = Optional.ofNullable(ctx.request().getHeader("content-type")).orElse("")
-        .toLowerCase(Locale.ROOT);
+    // Only the media type is case-insensitive; the boundary parameter is case-sensitive (RFC 2046),
+    // and browsers send mixed-case ones (----WebKitFormBoundary...), so the header is kept as sent.
+    String contentType = Optional.ofNullable(ctx.request().getHeader("content-type")).orElse("");
+    String mediaType = contentType.toLowerCase(Locale.ROOT);
     JsonObject metadata;
     ImageSource image;
     Buffer body = ctx.get(RawBodyHandler.BODY);
-    if (contentType.startsWith("multipart/form-data")) {
+    if (mediaType.startsWith("multipart/form-data")) {
       MultipartBody multipart = MultipartBody.parse(contentType, body.getBytes());
       metadata = jsonBody(multipart.part("metadata").map(p -> new String(p.data(), StandardCharsets.UTF_8))
           .orElseThrow(() -> InvalidInputException.badRequest("missing_metadata",
               "The multipart body needs a 'metadata' JSON part")));
       image = new ImageSource.Bytes(multipart.part("image").map(MultipartBody.Part::data).orElseThrow(() ->
           InvalidInputException.badRequest("missing_image", "The multipart body needs an 'image' part")));
-    } else if (contentType.startsWith("application/json")) {
+    } else if (mediaType.startsWith("application/json")) {
       metadata = jsonBody(body.toString(StandardCharsets.UTF_8));
       image = jsonImage(metadata);
     } else {
