@@ -151,7 +151,7 @@ public final class GroundingWorker implements AutoCloseable {
 
   private GroundingWorker begin() throws Exception {
     if (config.httpPort() >= 0) {
-      http = new WorkerHttpServer(config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
+      http = new WorkerHttpServer(config.httpHost(), config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
     }
     LOG.info("Grounding worker for model {} ({}) on {}: group {}, max batch {}, max queue delay {} ms",
         assembler.modelId(), model.card().kind().cardName(), model.provider().label(), groupId,
@@ -306,7 +306,7 @@ public final class GroundingWorker implements AutoCloseable {
         continue; // past the replay's end time
       }
       pending.add(new PendingRequest(record, System.nanoTime(),
-          preparePool.submit(() -> preparer.prepare(record.value()))));
+          preparePool.submit(() -> preparer.prepare(record.key(), record.value()))));
     }
     applyBackpressure();
     metrics.pending(pending.size());

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class UploadParser {
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
-  private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9._/\\-]{1,100}");
+  /** Segments separated by single slashes (flickr30k-entities/test); no segment is '.' or '..' or starts with a dot. */
+  private static final Pattern DATASET = Pattern.compile("(?=.{1,100}$)[A-Za-z0-9_\\-][A-Za-z0-9._\\-]*(/[A-Za-z0-9_\\-][A-Za-z0-9._\\-]*)*");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final int MAX_ATTRIBUTES = 32;
   private static final int MAX_ATTRIBUTE_CHARS = 512;
@@ -61,7 +62,8 @@ public final class UploadParser {
     }
     String dataset = Optional.ofNullable(JsonFields.string(metadata, "dataset")).orElse("live");
     if (!DATASET.matcher(dataset).matches()) {
-      throw InvalidInputException.badRequest("bad_dataset", "dataset is 1-100 of [A-Za-z0-9._/-]");
+      throw InvalidInputException.badRequest("bad_dataset", "dataset is 1-100 of [A-Za-z0-9._/-]: "
+          + "slash-separated segments, none empty or starting with a dot (no '.' or '..')");
     }
     return new UploadCommand(tenant, Optional.ofNullable(clientId), image, JsonFields.string(metadata, "caption"),
         phrases(metadata), dataset, attributes(metadata));

@@ -113,6 +113,16 @@ public final class RequestIngestor {
       throw InvalidInputException.unprocessable("caption_too_long", "The caption has " + caption.length()
           + " characters; at most " + maxCaptionChars);
     }
+    for (int i = 0; i < caption.length(); i++) {
+      char c = caption.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < caption.length()
+          && Character.isLowSurrogate(caption.charAt(i + 1));
+      if (paired) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw InvalidInputException.badRequest("bad_caption", "The caption has an unpaired UTF-16 surrogate at offset " + i);
+      }
+    }
     command.phrases().ifPresent(specs -> phrases.checkSpans(caption, specs));
   }
 
