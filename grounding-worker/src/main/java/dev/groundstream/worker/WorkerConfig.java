@@ -25,12 +25,24 @@ import java.util.Optional;
  * @param httpPort /health and /metrics port; 0 picks a free one, -1 disables (GROUNDSTREAM_WORKER_HTTP_PORT, --http-port)
  * @param groupId consumer group; default grounding-worker.&lt;model&gt;.&lt;version&gt; (GROUNDSTREAM_WORKER_GROUP_ID, --group-id)
  * @param instanceId makes the transactional.id unique per replica and stable across its restarts (GROUNDSTREAM_WORKER_INSTANCE_ID, --instance-id)
+ * @param httpHost interface /health and /metrics bind to; default 0.0.0.0, the local mode uses 127.0.0.1 (GROUNDSTREAM_WORKER_HTTP_HOST, --http-host)
  */
 public record WorkerConfig(
     KafkaConnection kafka, RegistryConnection registry, Path modelDir,
     int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
     Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
-    Optional<String> groupId, String instanceId) {
+    Optional<String> groupId, String instanceId, String httpHost) {
+
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+
+  /** Without an HTTP host: all interfaces. */
+  public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
+      int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
+      Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
+      Optional<String> groupId, String instanceId) {
+    this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
+        ranking, httpPort, groupId, instanceId, DEFAULT_HTTP_HOST);
+  }
 
   public WorkerConfig {
     if (maxBatchSize <= 0 || queueCapacity < maxBatchSize || preprocessThreads <= 0) {
@@ -69,27 +81,32 @@ public record WorkerConfig(
 
   public WorkerConfig withBatching(int newMaxBatchSize, Duration newMaxQueueDelay, int newQueueCapacity) {
     return new WorkerConfig(kafka, registry, modelDir, newMaxBatchSize, newMaxQueueDelay, newQueueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, httpHost);
   }
 
   public WorkerConfig withBlobDir(Path dir) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, httpHost);
   }
 
   public WorkerConfig withHttpPort(int port) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, httpHost);
+  }
+
+  public WorkerConfig withHttpHost(String host) {
+    return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, host);
   }
 
   public WorkerConfig withGroupId(String group) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, httpHost);
   }
 
   public WorkerConfig withModelDir(Path dir) {
     return new WorkerConfig(kafka, registry, dir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, httpHost);
   }
 
   static Map<String, String> parseFlags(String... args) {
@@ -152,7 +169,8 @@ public record WorkerConfig(
           ort, ranking,
           integer("http-port", "GROUNDSTREAM_WORKER_HTTP_PORT", 8084),
           Optional.ofNullable(get("group-id", "GROUNDSTREAM_WORKER_GROUP_ID", null)),
-          get("instance-id", "GROUNDSTREAM_WORKER_INSTANCE_ID", "0"));
+          get("instance-id", "GROUNDSTREAM_WORKER_INSTANCE_ID", "0"),
+          get("http-host", "GROUNDSTREAM_WORKER_HTTP_HOST", DEFAULT_HTTP_HOST));
     }
   }
 }
