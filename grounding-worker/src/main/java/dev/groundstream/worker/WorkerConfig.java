@@ -24,12 +24,24 @@ import java.util.Optional;
  * @param httpPort /health and /metrics port; 0 picks a free one, -1 disables
  * @param groupId consumer group; default grounding-worker.&lt;model&gt;.&lt;version&gt;
  * @param instanceId makes the transactional.id unique per replica and stable across its restarts
+ * @param httpHost interface /health and /metrics bind to; default 0.0.0.0, the local mode uses 127.0.0.1
  */
 public record WorkerConfig(
     KafkaConnection kafka, RegistryConnection registry, Path modelDir,
     int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
     Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
-    Optional<String> groupId, String instanceId) {
+    Optional<String> groupId, String instanceId, String httpHost) {
+
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+
+  /** Without an HTTP host: all interfaces. */
+  public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
+      int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
+      Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
+      Optional<String> groupId, String instanceId) {
+    this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
+        ranking, httpPort, groupId, instanceId, DEFAULT_HTTP_HOST);
+  }
 
   public WorkerConfig {
     if (maxBatchSize <= 0 || queueCapacity < maxBatchSize || preprocessThreads <= 0) {
@@ -57,26 +69,31 @@ public record WorkerConfig(
 
   public WorkerConfig withBatching(int newMaxBatchSize, Duration newMaxQueueDelay, int newQueueCapacity) {
     return new WorkerConfig(kafka, registry, modelDir, newMaxBatchSize, newMaxQueueDelay, newQueueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, httpHost);
   }
 
   public WorkerConfig withBlobDir(Path dir) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, httpHost);
   }
 
   public WorkerConfig withHttpPort(int port) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, httpHost);
+  }
+
+  public WorkerConfig withHttpHost(String host) {
+    return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, host);
   }
 
   public WorkerConfig withGroupId(String group) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, httpHost);
   }
 
   public WorkerConfig withModelDir(Path dir) {
     return new WorkerConfig(kafka, registry, dir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, httpHost);
   }
 }

@@ -55,6 +55,8 @@ public final class WorkerSettings {
       .formerly("GROUNDSTREAM_BLOB_DIR");
   public static final Setting<Integer> HTTP_PORT = Setting.integer("http-port", 8084,
       "/health and /metrics port; 0 picks a free one, -1 disables.").validate(p -> p >= -1 && p <= 65535, "must be -1..65535");
+  public static final Setting<String> HTTP_HOST = Setting.text("http-host", WorkerConfig.DEFAULT_HTTP_HOST,
+      "Interface /health and /metrics bind to (the local mode uses 127.0.0.1).");
   public static final Setting<String> GROUP_ID = Setting.text("group-id", "",
       "Consumer group; default grounding-worker.<model>.<version>.");
   public static final Setting<String> INSTANCE_ID = Setting.text("instance-id", "0",
@@ -62,7 +64,7 @@ public final class WorkerSettings {
 
   public static final ServiceSettings SETTINGS = new ServiceSettings("worker", List.of(BOOTSTRAP_SERVERS,
       REGISTRY_URL, MODEL, DEVICE, REQUIRE_GPU, INTRA_OP_THREADS, INTER_OP_THREADS, TOP_K, NMS_IOU, MAX_BATCH_SIZE,
-      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, BLOB_DIR, HTTP_PORT, GROUP_ID, INSTANCE_ID));
+      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, BLOB_DIR, HTTP_HOST, HTTP_PORT, GROUP_ID, INSTANCE_ID));
 
   private WorkerSettings() {}
 
@@ -87,6 +89,7 @@ public final class WorkerSettings {
             : v.get(PREPROCESS_THREADS), v.get(BLOB_DIR),
         new OrtSettings(v.get(DEVICE), v.get(REQUIRE_GPU), v.get(INTRA_OP_THREADS), v.get(INTER_OP_THREADS)),
         new PostprocessSettings(v.get(TOP_K), v.get(NMS_IOU).floatValue()),
-        v.get(HTTP_PORT), Optional.of(v.get(GROUP_ID)).filter(g -> !g.isBlank()), v.get(INSTANCE_ID));
+        v.get(HTTP_PORT), Optional.of(v.get(GROUP_ID)).filter(g -> !g.isBlank()), v.get(INSTANCE_ID),
+        v.get(HTTP_HOST));
   }
 }
