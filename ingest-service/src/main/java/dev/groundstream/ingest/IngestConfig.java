@@ -42,7 +42,10 @@ public record IngestConfig(
     int decodeThreads,
     int maxCaptionChars,
     int maxPhrases,
-    boolean createTopics) {
+    boolean createTopics,
+    int resultsCacheSize,
+    Duration resultsLookback,
+    Duration resultsWaitMax) {
 
   public static final String ENV_PREFIX = "GROUNDSTREAM_INGEST_";
 
@@ -65,6 +68,9 @@ public record IngestConfig(
   public static final String MAX_CAPTION_CHARS = "max.caption.chars";
   public static final String MAX_PHRASES = "max.phrases";
   public static final String CREATE_TOPICS = "create.topics";
+  public static final String RESULTS_CACHE_SIZE = "results.cache.size";
+  public static final String RESULTS_LOOKBACK_MS = "results.lookback.ms";
+  public static final String RESULTS_WAIT_MAX_MS = "results.wait.max.ms";
 
   /** Every key with its default, in documentation order. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -90,6 +96,9 @@ public record IngestConfig(
     d.put(MAX_CAPTION_CHARS, "2000");
     d.put(MAX_PHRASES, "64");
     d.put(CREATE_TOPICS, "true");
+    d.put(RESULTS_CACHE_SIZE, "100000");
+    d.put(RESULTS_LOOKBACK_MS, Long.toString(24L * 60 * 60 * 1000));
+    d.put(RESULTS_WAIT_MAX_MS, "30000");
     return Map.copyOf(d);
   }
 
@@ -163,7 +172,10 @@ public record IngestConfig(
         intValue(v, DECODE_THREADS),
         intValue(v, MAX_CAPTION_CHARS),
         intValue(v, MAX_PHRASES),
-        Boolean.parseBoolean(v.get(CREATE_TOPICS)));
+        Boolean.parseBoolean(v.get(CREATE_TOPICS)),
+        intValue(v, RESULTS_CACHE_SIZE),
+        Duration.ofMillis(longValue(v, RESULTS_LOOKBACK_MS)),
+        Duration.ofMillis(longValue(v, RESULTS_WAIT_MAX_MS)));
   }
 
   /** {@code tenant:sha256hex,...} -> hash -> tenant. A tenant may have several keys (rotation). */
@@ -217,6 +229,8 @@ public record IngestConfig(
         + ", rateLimitPerSecond=" + rateLimitPerSecond + ", rateLimitBurst=" + rateLimitBurst
         + ", idempotencyCacheSize=" + idempotencyCacheSize + ", idempotencyLoadTimeout=" + idempotencyLoadTimeout
         + ", decodeThreads=" + decodeThreads
-        + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics + "}";
+        + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics
+        + ", resultsCacheSize=" + resultsCacheSize + ", resultsLookback=" + resultsLookback
+        + ", resultsWaitMax=" + resultsWaitMax + "}";
   }
 }
