@@ -113,7 +113,7 @@ public final class GroundingWorker implements AutoCloseable {
     boolean autoRegister = config.registry().autoRegister();
     // A replay's dataset filter is applied on the prepare pool, right after the Avro decode.
     this.preparer = new RequestPreparer(new AvroDeserializer<>(registry, GroundingRequest.getClassSchema()),
-        new ImageSource(config.blobDir()), model.preprocessor(), replay == null ? r -> true : replay::includes);
+        new ImageSource(config.blobDir(), config.s3Blobs().map(S3ImageReader::open)), model.preprocessor(), replay == null ? r -> true : replay::includes);
     this.resultKeys = new AvroSerializer<>(registry, true, autoRegister);
     this.resultValues = new AvroSerializer<>(registry, false, autoRegister);
     this.dlqKeys = new AvroSerializer<>(registry, true, autoRegister);

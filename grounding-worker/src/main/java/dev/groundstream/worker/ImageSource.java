@@ -12,15 +12,22 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The encoded bytes of a request's image: inline, or a {@code file:} URI inside the configured
- * blob directory (claim check). Paths outside that directory and other schemes are refused, so a
+ * The encoded bytes of a request's image: inline, a {@code file:} URI inside the configured
+ * blob directory, or an {@code s3://} URI in the configured bucket (claim check). Paths outside that directory and other schemes are refused, so a
  * request cannot make the worker read arbitrary files. A 64-hex sha256 is verified.
  */
 public final class ImageSource {
   private final Optional<Path> blobDir;
+  private final Optional<S3ImageReader> s3;
 
   public ImageSource(Optional<Path> blobDir) {
+    this(blobDir, Optional.empty());
+  }
+
+  /** Also reads {@code s3://} URIs of the configured bucket and prefix through {@code s3} (see {@link S3ImageReader}). */
+  public ImageSource(Optional<Path> blobDir, Optional<S3ImageReader> s3) {
     this.blobDir = blobDir.map(p -> p.toAbsolutePath().normalize());
+    this.s3 = s3;
   }
 
   public byte[] bytes(ImageRef ref) throws IOException {
@@ -29,6 +36,9 @@ public final class ImageSource {
       ByteBuffer inline = ref.getInline().duplicate();
       bytes = new byte[inline.remaining()];
       inline.get(bytes);
+    } else if (ref.getUri() != null && ref.getUri().startsWith("s3:")) {
+      bytes = s3.orElseThrow(() -> new IOException("image URI " + ref.getUri()
+          + " but no S3 blob store is configured (GROUNDSTREAM_BLOB_URL=s3://...)")).read(ref.getUri());
     } else if (ref.getUri() != null) {
       bytes = Files.readAllBytes(resolve(ref.getUri()));
     } else {

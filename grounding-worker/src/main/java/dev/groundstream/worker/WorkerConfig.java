@@ -2,6 +2,7 @@ package dev.groundstream.worker;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.S3Blobs;
 import dev.groundstream.worker.model.PostprocessSettings;
 import dev.groundstream.worker.onnx.DeviceRequest;
 import dev.groundstream.worker.onnx.OrtSettings;
@@ -24,13 +25,15 @@ import java.util.Optional;
  * @param blobDir the only directory file: image URIs may point into (GROUNDSTREAM_BLOB_DIR, --blob-dir)
  * @param httpPort /health and /metrics port; 0 picks a free one, -1 disables (GROUNDSTREAM_WORKER_HTTP_PORT, --http-port)
  * @param groupId consumer group; default grounding-worker.&lt;model&gt;.&lt;version&gt; (GROUNDSTREAM_WORKER_GROUP_ID, --group-id)
+ * @param s3Blobs the only bucket and prefix s3:// image URIs may point into (GROUNDSTREAM_BLOB_URL=s3://bucket/prefix
+ *     with GROUNDSTREAM_S3_*, --blob-url; see S3Blobs)
  * @param instanceId makes the transactional.id unique per replica and stable across its restarts (GROUNDSTREAM_WORKER_INSTANCE_ID, --instance-id)
  */
 public record WorkerConfig(
     KafkaConnection kafka, RegistryConnection registry, Path modelDir,
     int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
     Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
-    Optional<String> groupId, String instanceId) {
+    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs) {
 
   public WorkerConfig {
     if (maxBatchSize <= 0 || queueCapacity < maxBatchSize || preprocessThreads <= 0) {
@@ -69,27 +72,33 @@ public record WorkerConfig(
 
   public WorkerConfig withBatching(int newMaxBatchSize, Duration newMaxQueueDelay, int newQueueCapacity) {
     return new WorkerConfig(kafka, registry, modelDir, newMaxBatchSize, newMaxQueueDelay, newQueueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs);
   }
 
   public WorkerConfig withBlobDir(Path dir) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs);
+  }
+
+  /** Lets s3:// image URIs into {@code blobs}' bucket and prefix be read. */
+  public WorkerConfig withS3Blobs(S3Blobs blobs) {
+    return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs));
   }
 
   public WorkerConfig withHttpPort(int port) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs);
   }
 
   public WorkerConfig withGroupId(String group) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs);
   }
 
   public WorkerConfig withModelDir(Path dir) {
     return new WorkerConfig(kafka, registry, dir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs);
   }
 
   static Map<String, String> parseFlags(String... args) {
@@ -152,7 +161,9 @@ public record WorkerConfig(
           ort, ranking,
           integer("http-port", "GROUNDSTREAM_WORKER_HTTP_PORT", 8084),
           Optional.ofNullable(get("group-id", "GROUNDSTREAM_WORKER_GROUP_ID", null)),
-          get("instance-id", "GROUNDSTREAM_WORKER_INSTANCE_ID", "0"));
+          get("instance-id", "GROUNDSTREAM_WORKER_INSTANCE_ID", "0"),
+          flags.containsKey("blob-url") ? Optional.of(S3Blobs.parse(flags.get("blob-url"), env))
+              : S3Blobs.fromEnvironment(env));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.groundstream.ingest;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.S3Blobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the ingest service in one typed place. Sources, later wins: defaults, the
@@ -45,7 +47,8 @@ public record IngestConfig(
     boolean createTopics,
     int resultsCacheSize,
     Duration resultsLookback,
-    Duration resultsWaitMax) {
+    Duration resultsWaitMax,
+    Optional<S3Blobs> s3Blobs) {
 
   public static final String ENV_PREFIX = "GROUNDSTREAM_INGEST_";
 
@@ -129,11 +132,17 @@ public record IngestConfig(
             + ", bootstrap.servers, registry.url");
       }
     }
-    return fromValues(values, kafka, registry);
+    return fromValues(values, kafka, registry, S3Blobs.fromEnvironment(env));
   }
 
   /** Defaults overridden by {@code values} (dotted keys); for tests and embedding. */
   public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values) {
+    return of(kafka, registry, values, Optional.empty());
+  }
+
+  /** As {@link #of(KafkaConnection, RegistryConnection, Map)}, claim-checked images in {@code s3Blobs} if given. */
+  public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values,
+      Optional<S3Blobs> s3Blobs) {
     Map<String, String> merged = new HashMap<>(DEFAULTS);
     values.forEach((k, v) -> {
       if (!DEFAULTS.containsKey(k)) {
@@ -141,10 +150,11 @@ public record IngestConfig(
       }
       merged.put(k, v);
     });
-    return fromValues(merged, kafka, registry);
+    return fromValues(merged, kafka, registry, s3Blobs);
   }
 
-  private static IngestConfig fromValues(Map<String, String> v, KafkaConnection kafka, RegistryConnection registry) {
+  private static IngestConfig fromValues(Map<String, String> v, KafkaConnection kafka, RegistryConnection registry,
+      Optional<S3Blobs> s3Blobs) {
     List<Path> roots = new ArrayList<>();
     for (String root : v.get(URI_FILE_ROOTS).split(",")) {
       if (!root.isBlank()) {
@@ -175,7 +185,8 @@ public record IngestConfig(
         Boolean.parseBoolean(v.get(CREATE_TOPICS)),
         intValue(v, RESULTS_CACHE_SIZE),
         Duration.ofMillis(longValue(v, RESULTS_LOOKBACK_MS)),
-        Duration.ofMillis(longValue(v, RESULTS_WAIT_MAX_MS)));
+        Duration.ofMillis(longValue(v, RESULTS_WAIT_MAX_MS)),
+        s3Blobs);
   }
 
   /** {@code tenant:sha256hex,...} -> hash -> tenant. A tenant may have several keys (rotation). */
@@ -231,6 +242,6 @@ public record IngestConfig(
         + ", decodeThreads=" + decodeThreads
         + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics
         + ", resultsCacheSize=" + resultsCacheSize + ", resultsLookback=" + resultsLookback
-        + ", resultsWaitMax=" + resultsWaitMax + "}";
+        + ", resultsWaitMax=" + resultsWaitMax + ", s3Blobs=" + s3Blobs.map(S3Blobs::toString).orElse("none") + "}";
   }
 }

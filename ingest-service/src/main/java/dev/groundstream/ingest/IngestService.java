@@ -11,7 +11,10 @@ import dev.groundstream.ingest.http.ResultHandler;
 import dev.groundstream.ingest.http.TenantRateLimitHandler;
 import dev.groundstream.ingest.http.UploadParser;
 import dev.groundstream.ingest.images.AddressPolicy;
+import dev.groundstream.config.S3Clients;
 import dev.groundstream.ingest.images.BlobStore;
+import dev.groundstream.ingest.images.ClaimCheckStore;
+import dev.groundstream.ingest.images.S3BlobStore;
 import dev.groundstream.ingest.images.ImageRefFactory;
 import dev.groundstream.ingest.images.ImageValidator;
 import dev.groundstream.ingest.images.UriImageFetcher;
@@ -102,7 +105,7 @@ public final class IngestService implements AutoCloseable {
           new ImageValidator(config.imageMaxBytes(), config.imageMaxPixels(), config.imageWebpMaxPixels()),
           new UriImageFetcher(new AddressPolicy(config.uriAllowPrivate()), config.uriFileRoots(), config.imageMaxBytes(),
               config.uriTimeout()),
-          new ImageRefFactory(config.imageInlineMaxBytes(), new BlobStore(config.blobDir())),
+          new ImageRefFactory(config.imageInlineMaxBytes(), claimChecks(config)),
           new PhraseValidator(config.maxPhrases()), () -> phraser, producer, store, indexWriter, clock,
           config.maxCaptionChars());
       IngestRouter.Handlers handlers = new IngestRouter.Handlers(
@@ -143,6 +146,12 @@ public final class IngestService implements AutoCloseable {
       admin.close();
       throw e;
     }
+  }
+
+  /** An s3:// bucket when configured (GROUNDSTREAM_BLOB_URL), else the blob.dir folder. */
+  private static ClaimCheckStore claimChecks(IngestConfig config) {
+    return config.s3Blobs().<ClaimCheckStore>map(b -> new S3BlobStore(b, S3Clients.create(b)))
+        .orElseGet(() -> new BlobStore(config.blobDir()));
   }
 
   /** The bound port (useful with port 0). */
