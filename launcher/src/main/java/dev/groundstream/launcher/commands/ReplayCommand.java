@@ -34,11 +34,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Mixin BlobStoreOptions blobs;
+
   @Override
   public Integer call() throws Exception {
     ReplayRange range = new ReplayRange(ReplayRange.parseTime(from),
         to == null ? java.util.Optional.empty() : ReplayRange.parseTime(to)).withDataset(dataset);
     WorkerConfig config = WorkerConfig.defaults(connection.kafka(), connection.registry(), model).withHttpPort(-1);
+    config = blobs.bucket().map(config::withS3Blobs).orElse(config.withBlobDir(blobs.folder().orElseThrow()));
     String task = "replay " + model.getFileName() + range.dataset().map(d -> " [" + d + "]").orElse("");
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task)
         .setStyle(ProgressBarStyle.ASCII).setUnit(" req", 1).showSpeed().build()) {
