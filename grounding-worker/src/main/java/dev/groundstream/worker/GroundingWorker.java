@@ -70,7 +70,8 @@ public final class GroundingWorker implements AutoCloseable {
     SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
     // The intake's dataset filter is applied on the prepare pool, right after the Avro decode.
     this.preparer = new RequestPreparer(new AvroDeserializer<>(registry, GroundingRequest.getClassSchema()),
-        new ImageSource(config.blobDir()), model.preprocessor(), intake::grounds);
+        new ImageSource(config.blobDir(), config.s3Blobs().map(S3ImageReader::open)), model.preprocessor(),
+        intake::grounds);
     AtomicInteger threadNo = new AtomicInteger();
     this.preparePool = Executors.newFixedThreadPool(config.preprocessThreads(), r -> {
       Thread t = new Thread(r, "grounding-preprocess-" + threadNo.incrementAndGet());

@@ -2,6 +2,7 @@ package dev.groundstream.worker;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.S3Blobs;
 import dev.groundstream.worker.model.PostprocessSettings;
 import dev.groundstream.worker.onnx.OrtSettings;
 import java.nio.file.Path;
@@ -24,23 +25,34 @@ import java.util.Optional;
  * @param httpPort /health and /metrics port; 0 picks a free one, -1 disables
  * @param groupId consumer group; default grounding-worker.&lt;model&gt;.&lt;version&gt;
  * @param instanceId makes the transactional.id unique per replica and stable across its restarts
+ * @param s3Blobs the only bucket and prefix s3:// image URIs may point into (--blob-url s3://bucket/prefix with
+ *     GROUNDSTREAM_S3_*; see S3Blobs)
  * @param httpHost interface /health and /metrics bind to; default 0.0.0.0, the local mode uses 127.0.0.1
  */
 public record WorkerConfig(
     KafkaConnection kafka, RegistryConnection registry, Path modelDir,
     int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
     Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
-    Optional<String> groupId, String instanceId, String httpHost) {
+    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
 
-  /** Without an HTTP host: all interfaces. */
+  /** Without an HTTP host (all interfaces) and without an S3 store. */
   public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
       int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
       Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
       Optional<String> groupId, String instanceId) {
     this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
-        ranking, httpPort, groupId, instanceId, DEFAULT_HTTP_HOST);
+        ranking, httpPort, groupId, instanceId, Optional.empty(), DEFAULT_HTTP_HOST);
+  }
+
+  /** Without an HTTP host: all interfaces. */
+  public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
+      int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
+      Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
+      Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs) {
+    this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
+        ranking, httpPort, groupId, instanceId, s3Blobs, DEFAULT_HTTP_HOST);
   }
 
   public WorkerConfig {
@@ -69,31 +81,37 @@ public record WorkerConfig(
 
   public WorkerConfig withBatching(int newMaxBatchSize, Duration newMaxQueueDelay, int newQueueCapacity) {
     return new WorkerConfig(kafka, registry, modelDir, newMaxBatchSize, newMaxQueueDelay, newQueueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
   }
 
   public WorkerConfig withBlobDir(Path dir) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, httpHost);
+        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
   }
 
   public WorkerConfig withHttpPort(int port) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, httpHost);
+        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs, httpHost);
   }
 
   public WorkerConfig withHttpHost(String host) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, host);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, host);
+  }
+
+  /** Lets s3:// image URIs into {@code blobs}' bucket and prefix be read. */
+  public WorkerConfig withS3Blobs(S3Blobs blobs) {
+    return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs), httpHost);
   }
 
   public WorkerConfig withGroupId(String group) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs, httpHost);
   }
 
   public WorkerConfig withModelDir(Path dir) {
     return new WorkerConfig(kafka, registry, dir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
   }
 }

@@ -2,6 +2,7 @@ package dev.groundstream.worker;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.S3Blobs;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
 import dev.groundstream.config.settings.SettingValues;
@@ -53,6 +54,9 @@ public final class WorkerSettings {
   public static final Setting<Optional<Path>> BLOB_DIR = Setting.optionalPath("blob-dir",
       "The only folder file: image URIs may point into; none = file: URIs are refused.")
       .formerly("GROUNDSTREAM_BLOB_DIR");
+  public static final Setting<String> BLOB_URL = Setting.text("blob-url", "",
+      "s3://bucket[/prefix] whose image URIs may be read (endpoint and credentials from GROUNDSTREAM_S3_*); none = no s3:// URIs.")
+      .env(S3Blobs.BLOB_URL_ENV);
   public static final Setting<Integer> HTTP_PORT = Setting.integer("http-port", 8084,
       "/health and /metrics port; 0 picks a free one, -1 disables.").validate(p -> p >= -1 && p <= 65535, "must be -1..65535");
   public static final Setting<String> HTTP_HOST = Setting.text("http-host", WorkerConfig.DEFAULT_HTTP_HOST,
@@ -64,22 +68,23 @@ public final class WorkerSettings {
 
   public static final ServiceSettings SETTINGS = new ServiceSettings("worker", List.of(BOOTSTRAP_SERVERS,
       REGISTRY_URL, MODEL, DEVICE, REQUIRE_GPU, INTRA_OP_THREADS, INTER_OP_THREADS, TOP_K, NMS_IOU, MAX_BATCH_SIZE,
-      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, BLOB_DIR, HTTP_HOST, HTTP_PORT, GROUP_ID, INSTANCE_ID));
+      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, BLOB_DIR, BLOB_URL, HTTP_HOST, HTTP_PORT, GROUP_ID, INSTANCE_ID));
 
   private WorkerSettings() {}
 
   /** The worker's config from the environment and flags (flags win). */
   public static WorkerConfig read(Map<String, String> env, List<String> args) {
     SettingValues v = SETTINGS.read(env, args);
-    return build(v, KafkaConnection.fromEnvironment(env), RegistryConnection.fromEnvironment(env));
+    return build(v, KafkaConnection.fromEnvironment(env), RegistryConnection.fromEnvironment(env), env);
   }
 
   /** Defaults with some settings replaced (name -> text), over the given connections. */
   public static WorkerConfig defaults(KafkaConnection kafka, RegistryConnection registry, Map<String, String> settings) {
-    return build(SETTINGS.defaultsWith(settings), kafka, registry);
+    return build(SETTINGS.defaultsWith(settings), kafka, registry, Map.of());
   }
 
-  private static WorkerConfig build(SettingValues v, KafkaConnection kafkaFromEnv, RegistryConnection registryFromEnv) {
+  private static WorkerConfig build(SettingValues v, KafkaConnection kafkaFromEnv, RegistryConnection registryFromEnv,
+      Map<String, String> env) {
     KafkaConnection kafka = kafkaFromEnv.withBootstrapServers(v.get(BOOTSTRAP_SERVERS));
     RegistryConnection registry = registryFromEnv.withUrl(v.get(REGISTRY_URL));
     int maxBatch = v.get(MAX_BATCH_SIZE);
@@ -90,6 +95,7 @@ public final class WorkerSettings {
         new OrtSettings(v.get(DEVICE), v.get(REQUIRE_GPU), v.get(INTRA_OP_THREADS), v.get(INTER_OP_THREADS)),
         new PostprocessSettings(v.get(TOP_K), v.get(NMS_IOU).floatValue()),
         v.get(HTTP_PORT), Optional.of(v.get(GROUP_ID)).filter(g -> !g.isBlank()), v.get(INSTANCE_ID),
+        S3Blobs.isS3(v.get(BLOB_URL)) ? Optional.of(S3Blobs.parse(v.get(BLOB_URL), env)) : Optional.empty(),
         v.get(HTTP_HOST));
   }
 }

@@ -2,6 +2,7 @@ package dev.groundstream.ingest;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.S3Blobs;
 import dev.groundstream.images.ImageBudget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the ingest service in one typed place. Sources, later wins: defaults, the
@@ -44,7 +46,11 @@ public record IngestConfig(
     int decodeThreads,
     int maxCaptionChars,
     int maxPhrases,
-    boolean createTopics) {
+    boolean createTopics,
+    int resultsCacheSize,
+    Duration resultsLookback,
+    Duration resultsWaitMax,
+    Optional<S3Blobs> s3Blobs) {
 
   public static final String ENV_PREFIX = "GROUNDSTREAM_INGEST_";
 
@@ -68,6 +74,9 @@ public record IngestConfig(
   public static final String MAX_CAPTION_CHARS = "max.caption.chars";
   public static final String MAX_PHRASES = "max.phrases";
   public static final String CREATE_TOPICS = "create.topics";
+  public static final String RESULTS_CACHE_SIZE = "results.cache.size";
+  public static final String RESULTS_LOOKBACK_MS = "results.lookback.ms";
+  public static final String RESULTS_WAIT_MAX_MS = "results.wait.max.ms";
 
   /** Every key with its default, in documentation order. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -94,6 +103,9 @@ public record IngestConfig(
     d.put(MAX_CAPTION_CHARS, "2000");
     d.put(MAX_PHRASES, "64");
     d.put(CREATE_TOPICS, "true");
+    d.put(RESULTS_CACHE_SIZE, "100000");
+    d.put(RESULTS_LOOKBACK_MS, Long.toString(24L * 60 * 60 * 1000));
+    d.put(RESULTS_WAIT_MAX_MS, "30000");
     return Map.copyOf(d);
   }
 
@@ -124,11 +136,17 @@ public record IngestConfig(
             + ", bootstrap.servers, registry.url");
       }
     }
-    return fromValues(values, kafka, registry);
+    return fromValues(values, kafka, registry, S3Blobs.fromEnvironment(env));
   }
 
   /** Defaults overridden by {@code values} (dotted keys); for tests and embedding. */
   public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values) {
+    return of(kafka, registry, values, Optional.empty());
+  }
+
+  /** As {@link #of(KafkaConnection, RegistryConnection, Map)}, claim-checked images in {@code s3Blobs} if given. */
+  public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values,
+      Optional<S3Blobs> s3Blobs) {
     Map<String, String> merged = new HashMap<>(DEFAULTS);
     values.forEach((k, v) -> {
       if (!DEFAULTS.containsKey(k)) {
@@ -136,10 +154,11 @@ public record IngestConfig(
       }
       merged.put(k, v);
     });
-    return fromValues(merged, kafka, registry);
+    return fromValues(merged, kafka, registry, s3Blobs);
   }
 
-  private static IngestConfig fromValues(Map<String, String> v, KafkaConnection kafka, RegistryConnection registry) {
+  private static IngestConfig fromValues(Map<String, String> v, KafkaConnection kafka, RegistryConnection registry,
+      Optional<S3Blobs> s3Blobs) {
     List<Path> roots = new ArrayList<>();
     for (String root : v.get(URI_FILE_ROOTS).split(",")) {
       if (!root.isBlank()) {
@@ -168,7 +187,11 @@ public record IngestConfig(
         intValue(v, DECODE_THREADS),
         intValue(v, MAX_CAPTION_CHARS),
         intValue(v, MAX_PHRASES),
-        Boolean.parseBoolean(v.get(CREATE_TOPICS)));
+        Boolean.parseBoolean(v.get(CREATE_TOPICS)),
+        intValue(v, RESULTS_CACHE_SIZE),
+        Duration.ofMillis(longValue(v, RESULTS_LOOKBACK_MS)),
+        Duration.ofMillis(longValue(v, RESULTS_WAIT_MAX_MS)),
+        s3Blobs);
   }
 
   /** {@code tenant:sha256hex,...} -> hash -> tenant. A tenant may have several keys (rotation). */
@@ -227,6 +250,8 @@ public record IngestConfig(
         + ", rateLimitPerSecond=" + rateLimitPerSecond + ", rateLimitBurst=" + rateLimitBurst
         + ", idempotencyCacheSize=" + idempotencyCacheSize + ", idempotencyLoadTimeout=" + idempotencyLoadTimeout
         + ", decodeThreads=" + decodeThreads
-        + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics + "}";
+        + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics
+        + ", resultsCacheSize=" + resultsCacheSize + ", resultsLookback=" + resultsLookback
+        + ", resultsWaitMax=" + resultsWaitMax + ", s3Blobs=" + s3Blobs.map(S3Blobs::toString).orElse("none") + "}";
   }
 }

@@ -82,6 +82,7 @@ public final class LocalCommand implements Callable<Integer> {
     System.out.println("  Dashboard        : " + local.dashboardUrl() + "/");
     System.out.println("  Ingest API       : " + local.ingestUrl() + "/v1/requests  (header X-API-Key: "
         + LocalMode.LOCAL_API_KEY + ")");
+    System.out.println("  Results          : " + local.ingestUrl() + "/v1/requests/{id}/result?wait=10s");
     System.out.println("  Schema registry  : " + local.registry().url() + "/subjects");
     System.out.println("  Worker metrics   : " + local.workerUrl() + "/metrics");
     for (GroundingWorker also : local.alsoWorkers()) {
