@@ -98,6 +98,11 @@ public final class RequestIngestor {
     if (!(command.image() instanceof ImageSource.Uri uri)) {
       return CompletableFuture.completedFuture(command);
     }
+    boolean repeat = command.clientRequestId()
+        .map(key -> store.find(RequestIds.forClientKey(command.tenant(), key)).isPresent()).orElse(false);
+    if (repeat) {
+      return CompletableFuture.completedFuture(command); // ingest replays the first answer: no second fetch
+    }
     checkText(command);
     return fetcher.fetchAsync(uri.uri()).thenApply(bytes -> new UploadCommand(command.tenant(),
         command.clientRequestId(), new ImageSource.Bytes(bytes), command.caption(), command.phrases(),

@@ -134,4 +134,34 @@ class UriDeadlineTest {
       assertTrue(drip.cut.await(30, TimeUnit.SECONDS), "every dripping connection was closed by the service");
     }
   }
+
+  @Test
+  void aRepeatedUriUploadIsReplayedWithoutFetchingAgain(IngestHarness harness) throws Exception {
+    byte[] png = TestImages.png(40, 30);
+    java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer images = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    images.createContext("/cat.png", exchange -> {
+      fetches.incrementAndGet();
+      exchange.sendResponseHeaders(200, png.length);
+      exchange.getResponseBody().write(png);
+      exchange.close();
+    });
+    images.start();
+    try (IngestService service = harness.startAnother(Map.of(IngestConfig.URI_ALLOW_PRIVATE, "true"))) {
+      HttpCalls http = new HttpCalls(service.port());
+      String body = new JsonObject().put("caption", "A cat").put("clientRequestId", "uri-repeat-" + System.nanoTime())
+          .put("image", new JsonObject().put("uri", "http://127.0.0.1:" + images.getAddress().getPort() + "/cat.png"))
+          .encode();
+      HttpResponse<String> first = http.postJson("/v1/requests", ACME_KEY, body);
+      assertEquals(202, first.statusCode(), first.body());
+      HttpResponse<String> again = http.postJson("/v1/requests", ACME_KEY, body);
+      assertEquals(202, again.statusCode(), again.body());
+      assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+      assertEquals(json(first).getString("requestId"), json(again).getString("requestId"));
+      assertEquals(1, fetches.get(), "the repeat was answered from the first upload, not fetched again");
+    } finally {
+      images.stop(0);
+    }
+  }
 }
