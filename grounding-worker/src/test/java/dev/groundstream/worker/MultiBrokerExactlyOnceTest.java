@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * open transaction, the broker comes back and preferred leaders are elected again (a second
  * leader change), the requests' leader broker is stopped, the worker is killed again. A
  * read_committed consumer then finds exactly one result per request: none lost, none duplicated.
- * Runs in the {@code multi-broker} Maven profile (.ci/run enables it).
+ * Tagged multi-broker: -Pquick skips it while developing; CI runs it.
  */
 @Tag("multi-broker")
 class MultiBrokerExactlyOnceTest {

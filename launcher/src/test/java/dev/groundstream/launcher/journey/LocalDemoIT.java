@@ -1,5 +1,6 @@
 package dev.groundstream.launcher.journey;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,11 @@ class LocalDemoIT {
   void demoStreamIsEvaluatedOnTheDashboard() throws Exception {
     String command = ReadmeBlocks.block("local-demo").trim();
     assertTrue(command.startsWith("./groundstream local --demo"), command);
+    // The block's other command is the test command, and CI runs exactly it.
+    String testCommand = command.lines().skip(1).findFirst().orElseThrow().replaceAll("\\s+#.*", "").trim();
+    assertEquals("mvn -B -ntp verify", testCommand);
+    assertTrue(java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", ".ci", "run")).contains(testCommand),
+        ".ci/run runs the README's test command");
     try (LocalModeProcess local = LocalModeProcess.start(temp.resolve("data"), "--demo", "--demo-rate", "5")) {
       HttpClient http = HttpClient.newHttpClient();
       URI metrics = URI.create(local.dashboardUrl() + "/api/metrics?window=all-time");
