@@ -85,8 +85,10 @@ public final class WorkerSettings {
 
   private static WorkerConfig build(SettingValues v, KafkaConnection kafkaFromEnv, RegistryConnection registryFromEnv,
       Map<String, String> env) {
-    KafkaConnection kafka = kafkaFromEnv.withBootstrapServers(v.get(BOOTSTRAP_SERVERS));
-    RegistryConnection registry = registryFromEnv.withUrl(v.get(REGISTRY_URL));
+    // The given connections stand unless a flag or variable names other servers.
+    KafkaConnection kafka = v.given(BOOTSTRAP_SERVERS) ? kafkaFromEnv.withBootstrapServers(v.get(BOOTSTRAP_SERVERS))
+        : kafkaFromEnv;
+    RegistryConnection registry = v.given(REGISTRY_URL) ? registryFromEnv.withUrl(v.get(REGISTRY_URL)) : registryFromEnv;
     int maxBatch = v.get(MAX_BATCH_SIZE);
     int capacity = v.get(QUEUE_CAPACITY) == 0 ? Math.max(64, 4 * maxBatch) : v.get(QUEUE_CAPACITY);
     return new WorkerConfig(kafka, registry, Path.of(v.get(MODEL)), maxBatch, v.get(MAX_QUEUE_DELAY), capacity,

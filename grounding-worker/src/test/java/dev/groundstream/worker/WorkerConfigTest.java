@@ -74,4 +74,12 @@ class WorkerConfigTest {
     assertEquals(Duration.ofSeconds(2), WorkerConfig.fromEnvironmentAndArgs(Map.of("GROUNDSTREAM_WORKER_MODEL", "/m"),
         "--max-queue-delay", "2s").maxQueueDelay());
   }
+
+  @Test
+  void defaultsKeepTheConnectionsTheyAreGiven() {
+    WorkerConfig config = WorkerConfig.defaults(dev.groundstream.config.KafkaConnection.of("test-broker:19092"),
+        dev.groundstream.config.RegistryConnection.of("http://test-registry:18081"), Path.of("/m"));
+    assertEquals("test-broker:19092", config.kafka().bootstrapServers());
+    assertEquals("http://test-registry:18081", config.registry().url());
+  }
 }

@@ -3,23 +3,24 @@ package dev.groundstream.ingest;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.config.S3Blobs;
+import dev.groundstream.config.settings.SettingValues;
 import dev.groundstream.images.ImageBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Every setting of the ingest service in one typed place. Sources, later wins: defaults, the
- * environment ({@code GROUNDSTREAM_INGEST_<KEY>} with the dotted key upper-cased and dots as
- * underscores, plus GROUNDSTREAM_KAFKA_* / GROUNDSTREAM_REGISTRY_* for the connections) and
- * command-line flags ({@code --<key>=<value>}, dots or dashes; {@code --bootstrap-servers},
- * {@code --registry-url}). The keys are listed in docs/http-api.md.
+ * Every setting of the ingest service, typed. Declared and read in {@link IngestSettings}
+ * (environment {@code GROUNDSTREAM_INGEST_<NAME>}, flags {@code --name value} or {@code --name=value},
+ * flags winning; Kafka and registry from GROUNDSTREAM_KAFKA_* / GROUNDSTREAM_REGISTRY_*; reference in
+ * docs/settings.md).
  *
  * <p>API keys are configured as sha256 hashes ({@code api.keys=tenantA:<hex>,tenantB:<hex>}), so
  * the config never holds a usable secret.
@@ -54,92 +55,36 @@ public record IngestConfig(
 
   public static final String ENV_PREFIX = "GROUNDSTREAM_INGEST_";
 
-  public static final String HOST = "host";
-  public static final String PORT = "port";
-  public static final String IMAGE_INLINE_MAX_BYTES = "image.inline.max.bytes";
-  public static final String IMAGE_MAX_BYTES = "image.max.bytes";
-  public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
-  public static final String IMAGE_WEBP_MAX_PIXELS = "image.webp.max.pixels";
-  public static final String IMAGE_MAX_DECODED_BYTES = "image.max.decoded.bytes";
-  public static final String BLOB_DIR = "blob.dir";
-  public static final String URI_TIMEOUT_MS = "uri.timeout.ms";
-  public static final String URI_ALLOW_PRIVATE = "uri.allow.private";
-  public static final String URI_FILE_ROOTS = "uri.file.roots";
-  public static final String API_KEYS = "api.keys";
-  public static final String RATE_LIMIT_PER_SECOND = "rate.limit.per.second";
-  public static final String RATE_LIMIT_BURST = "rate.limit.burst";
-  public static final String IDEMPOTENCY_CACHE_SIZE = "idempotency.cache.size";
-  public static final String IDEMPOTENCY_LOAD_TIMEOUT_MS = "idempotency.load.timeout.ms";
-  public static final String DECODE_THREADS = "decode.threads";
-  public static final String MAX_CAPTION_CHARS = "max.caption.chars";
-  public static final String MAX_PHRASES = "max.phrases";
-  public static final String CREATE_TOPICS = "create.topics";
-  public static final String RESULTS_CACHE_SIZE = "results.cache.size";
-  public static final String RESULTS_LOOKBACK_MS = "results.lookback.ms";
-  public static final String RESULTS_WAIT_MAX_MS = "results.wait.max.ms";
+  // Setting names for of(...) (IngestSettings declares them all).
+  public static final String HOST = IngestSettings.HOST.name();
+  public static final String PORT = IngestSettings.PORT.name();
+  public static final String IMAGE_INLINE_MAX_BYTES = IngestSettings.IMAGE_INLINE_MAX_BYTES.name();
+  public static final String IMAGE_MAX_BYTES = IngestSettings.IMAGE_MAX_BYTES.name();
+  public static final String BLOB_DIR = IngestSettings.BLOB_DIR.name();
+  public static final String URI_TIMEOUT = IngestSettings.URI_TIMEOUT.name();
+  public static final String URI_ALLOW_PRIVATE = IngestSettings.URI_ALLOW_PRIVATE.name();
+  public static final String API_KEYS = IngestSettings.API_KEYS.name();
+  public static final String RATE_LIMIT_PER_SECOND = IngestSettings.RATE_LIMIT_PER_SECOND.name();
+  public static final String RATE_LIMIT_BURST = IngestSettings.RATE_LIMIT_BURST.name();
+  public static final String DECODE_THREADS = IngestSettings.DECODE_THREADS.name();
+  public static final String RESULTS_WAIT_MAX = IngestSettings.RESULTS_WAIT_MAX.name();
+  /** Former names, in milliseconds; still read (with a deprecation warning). */
+  public static final String URI_TIMEOUT_MS = "uri-timeout-ms";
+  public static final String RESULTS_WAIT_MAX_MS = "results-wait-max-ms";
 
-  /** Every key with its default, in documentation order. */
-  public static final Map<String, String> DEFAULTS = defaults();
+  private static final Logger LOG = LoggerFactory.getLogger(IngestConfig.class);
 
-  private static Map<String, String> defaults() {
-    Map<String, String> d = new LinkedHashMap<>();
-    d.put(HOST, "0.0.0.0");
-    d.put(PORT, "8080");
-    d.put(IMAGE_INLINE_MAX_BYTES, Long.toString(1024 * 1024));
-    d.put(IMAGE_MAX_BYTES, Long.toString(32L * 1024 * 1024));
-    d.put(IMAGE_MAX_PIXELS, Long.toString(ImageBudget.DEFAULT_MAX_PIXELS));
-    d.put(IMAGE_WEBP_MAX_PIXELS, Long.toString(ImageBudget.DEFAULT_WEBP_MAX_PIXELS)); // the WebP decoder cannot subsample its memory
-    d.put(IMAGE_MAX_DECODED_BYTES, Long.toString(ImageBudget.DEFAULT_MAX_DECODED_BYTES));
-    d.put(BLOB_DIR, "blobs");
-    d.put(URI_TIMEOUT_MS, "5000");
-    d.put(URI_ALLOW_PRIVATE, "false");
-    d.put(URI_FILE_ROOTS, "");
-    d.put(API_KEYS, "");
-    d.put(RATE_LIMIT_PER_SECOND, "200");
-    d.put(RATE_LIMIT_BURST, "400");
-    d.put(IDEMPOTENCY_CACHE_SIZE, "100000");
-    d.put(IDEMPOTENCY_LOAD_TIMEOUT_MS, "60000");
-    d.put(DECODE_THREADS, Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
-    d.put(MAX_CAPTION_CHARS, "2000");
-    d.put(MAX_PHRASES, "64");
-    d.put(CREATE_TOPICS, "true");
-    d.put(RESULTS_CACHE_SIZE, "100000");
-    d.put(RESULTS_LOOKBACK_MS, Long.toString(24L * 60 * 60 * 1000));
-    d.put(RESULTS_WAIT_MAX_MS, "30000");
-    return Map.copyOf(d);
-  }
-
+  /** From the environment and flags ({@code --name value} or {@code --name=value}; dotted names still work). */
   public static IngestConfig fromEnvironment(Map<String, String> env, String... args) {
-    Map<String, String> values = new HashMap<>(DEFAULTS);
-    for (String key : DEFAULTS.keySet()) {
-      String envName = ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
-      if (env.containsKey(envName)) {
-        values.put(key, env.get(envName));
-      }
-    }
-    KafkaConnection kafka = KafkaConnection.fromEnvironment(env);
-    RegistryConnection registry = RegistryConnection.fromEnvironment(env);
+    List<String> flags = new ArrayList<>();
     for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("Flags are --key=value, got: " + arg);
-      }
-      String key = arg.substring(2, arg.indexOf('=')).replace('-', '.');
-      String value = arg.substring(arg.indexOf('=') + 1);
-      if (key.equals("bootstrap.servers")) {
-        kafka = kafka.withBootstrapServers(value);
-      } else if (key.equals("registry.url")) {
-        registry = registry.withUrl(value);
-      } else if (DEFAULTS.containsKey(key)) {
-        values.put(key, value);
-      } else {
-        throw new IllegalArgumentException("Unknown flag --" + key + "; known: " + DEFAULTS.keySet()
-            + ", bootstrap.servers, registry.url");
-      }
+      flags.add(dashed(arg));
     }
-    return fromValues(values, kafka, registry, S3Blobs.fromEnvironment(env));
+    SettingValues v = IngestSettings.SETTINGS.read(env, flags);
+    return build(v, KafkaConnection.fromEnvironment(env), RegistryConnection.fromEnvironment(env), env);
   }
 
-  /** Defaults overridden by {@code values} (dotted keys); for tests and embedding. */
+  /** Defaults overridden by {@code values} (setting names; dotted ones still work); for tests and embedding. */
   public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values) {
     return of(kafka, registry, values, Optional.empty());
   }
@@ -147,51 +92,73 @@ public record IngestConfig(
   /** As {@link #of(KafkaConnection, RegistryConnection, Map)}, claim-checked images in {@code s3Blobs} if given. */
   public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values,
       Optional<S3Blobs> s3Blobs) {
-    Map<String, String> merged = new HashMap<>(DEFAULTS);
-    values.forEach((k, v) -> {
-      if (!DEFAULTS.containsKey(k)) {
-        throw new IllegalArgumentException("Unknown setting " + k);
-      }
-      merged.put(k, v);
-    });
-    return fromValues(merged, kafka, registry, s3Blobs);
+    List<String> flags = new ArrayList<>();
+    values.forEach((k, v) -> flags.add(dashed("--" + k + "=" + v)));
+    SettingValues parsed = IngestSettings.SETTINGS.read(Map.of(), flags);
+    IngestConfig config = build(parsed, kafka, registry, Map.of());
+    return s3Blobs.isPresent() ? config.withS3Blobs(s3Blobs) : config;
   }
 
-  private static IngestConfig fromValues(Map<String, String> v, KafkaConnection kafka, RegistryConnection registry,
-      Optional<S3Blobs> s3Blobs) {
+  /** {@code --image.inline.max.bytes=1} (the former grammar) -> {@code --image-inline-max-bytes=1}. */
+  private static String dashed(String arg) {
+    if (!arg.startsWith("--")) {
+      return arg;
+    }
+    int eq = arg.indexOf('=');
+    String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+    if (!name.contains(".")) {
+      return arg;
+    }
+    LOG.warn("--{} is deprecated and will be removed in the next release; use --{}", name, name.replace('.', '-'));
+    return "--" + name.replace('.', '-') + (eq < 0 ? "" : arg.substring(eq));
+  }
+
+  private static IngestConfig build(SettingValues v, KafkaConnection kafkaFromEnv, RegistryConnection registryFromEnv,
+      Map<String, String> env) {
     List<Path> roots = new ArrayList<>();
-    for (String root : v.get(URI_FILE_ROOTS).split(",")) {
+    for (String root : v.get(IngestSettings.URI_FILE_ROOTS).split(",")) {
       if (!root.isBlank()) {
         roots.add(Path.of(root.trim()).toAbsolutePath().normalize());
       }
     }
+    String blobUrl = v.get(IngestSettings.BLOB_URL);
+    int decodeThreads = v.get(IngestSettings.DECODE_THREADS);
     return new IngestConfig(
-        v.get(HOST),
-        intValue(v, PORT),
-        kafka,
-        registry,
-        longValue(v, IMAGE_INLINE_MAX_BYTES),
-        longValue(v, IMAGE_MAX_BYTES),
-        longValue(v, IMAGE_MAX_PIXELS),
-        longValue(v, IMAGE_WEBP_MAX_PIXELS),
-        longValue(v, IMAGE_MAX_DECODED_BYTES),
-        Path.of(v.get(BLOB_DIR)),
-        Duration.ofMillis(longValue(v, URI_TIMEOUT_MS)),
-        Boolean.parseBoolean(v.get(URI_ALLOW_PRIVATE)),
+        v.get(IngestSettings.HOST),
+        v.get(IngestSettings.PORT),
+        // The given connections stand unless a flag or variable names other servers.
+        v.given(IngestSettings.BOOTSTRAP_SERVERS)
+            ? kafkaFromEnv.withBootstrapServers(v.get(IngestSettings.BOOTSTRAP_SERVERS)) : kafkaFromEnv,
+        v.given(IngestSettings.REGISTRY_URL) ? registryFromEnv.withUrl(v.get(IngestSettings.REGISTRY_URL)) : registryFromEnv,
+        v.get(IngestSettings.IMAGE_INLINE_MAX_BYTES),
+        v.get(IngestSettings.IMAGE_MAX_BYTES),
+        v.get(IngestSettings.IMAGE_MAX_PIXELS),
+        v.get(IngestSettings.IMAGE_WEBP_MAX_PIXELS),
+        v.get(IngestSettings.IMAGE_MAX_DECODED_BYTES),
+        Path.of(v.get(IngestSettings.BLOB_DIR)),
+        v.get(IngestSettings.URI_TIMEOUT),
+        v.get(IngestSettings.URI_ALLOW_PRIVATE),
         List.copyOf(roots),
-        parseApiKeys(v.get(API_KEYS)),
-        doubleValue(v, RATE_LIMIT_PER_SECOND),
-        doubleValue(v, RATE_LIMIT_BURST),
-        intValue(v, IDEMPOTENCY_CACHE_SIZE),
-        Duration.ofMillis(longValue(v, IDEMPOTENCY_LOAD_TIMEOUT_MS)),
-        intValue(v, DECODE_THREADS),
-        intValue(v, MAX_CAPTION_CHARS),
-        intValue(v, MAX_PHRASES),
-        Boolean.parseBoolean(v.get(CREATE_TOPICS)),
-        intValue(v, RESULTS_CACHE_SIZE),
-        Duration.ofMillis(longValue(v, RESULTS_LOOKBACK_MS)),
-        Duration.ofMillis(longValue(v, RESULTS_WAIT_MAX_MS)),
-        s3Blobs);
+        parseApiKeys(v.get(IngestSettings.API_KEYS)),
+        v.get(IngestSettings.RATE_LIMIT_PER_SECOND),
+        v.get(IngestSettings.RATE_LIMIT_BURST),
+        v.get(IngestSettings.IDEMPOTENCY_CACHE_SIZE),
+        v.get(IngestSettings.IDEMPOTENCY_LOAD_TIMEOUT),
+        decodeThreads == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : decodeThreads,
+        v.get(IngestSettings.MAX_CAPTION_CHARS),
+        v.get(IngestSettings.MAX_PHRASES),
+        v.get(IngestSettings.CREATE_TOPICS),
+        v.get(IngestSettings.RESULTS_CACHE_SIZE),
+        v.get(IngestSettings.RESULTS_LOOKBACK),
+        v.get(IngestSettings.RESULTS_WAIT_MAX),
+        S3Blobs.isS3(blobUrl) ? Optional.of(S3Blobs.parse(blobUrl, env)) : Optional.empty());
+  }
+
+  private IngestConfig withS3Blobs(Optional<S3Blobs> blobs) {
+    return new IngestConfig(host, port, kafka, registry, imageInlineMaxBytes, imageMaxBytes, imageMaxPixels,
+        imageWebpMaxPixels, imageMaxDecodedBytes, blobDir, uriTimeout, uriAllowPrivate, uriFileRoots, apiKeyHashes,
+        rateLimitPerSecond, rateLimitBurst, idempotencyCacheSize, idempotencyLoadTimeout, decodeThreads,
+        maxCaptionChars, maxPhrases, createTopics, resultsCacheSize, resultsLookback, resultsWaitMax, blobs);
   }
 
   /** {@code tenant:sha256hex,...} -> hash -> tenant. A tenant may have several keys (rotation). */
@@ -205,32 +172,12 @@ public record IngestConfig(
       String tenant = colon < 0 ? "" : entry.substring(0, colon).trim();
       String hash = colon < 0 ? "" : entry.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
       if (tenant.isEmpty() || !hash.matches("[0-9a-f]{64}")) {
-        throw new IllegalArgumentException(API_KEYS + " entries are tenant:<sha256 hex of the key>, got '"
+        throw new IllegalArgumentException("api-keys entries are tenant:<sha256 hex of the key>, got '"
             + (colon < 0 ? "[no colon]" : tenant + ":[" + hash.length() + " chars]") + "'");
       }
       byHash.put(hash, tenant);
     }
     return Map.copyOf(byHash);
-  }
-
-  private static int intValue(Map<String, String> v, String key) {
-    return (int) longValue(v, key);
-  }
-
-  private static long longValue(Map<String, String> v, String key) {
-    try {
-      return Long.parseLong(v.get(key).trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an integer, got '" + v.get(key) + "'", e);
-    }
-  }
-
-  private static double doubleValue(Map<String, String> v, String key) {
-    try {
-      return Double.parseDouble(v.get(key).trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, got '" + v.get(key) + "'", e);
-    }
   }
 
   /** The decode budget ingest enforces (the worker enforces the same by default). */

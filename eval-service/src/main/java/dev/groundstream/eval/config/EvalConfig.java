@@ -37,9 +37,11 @@ public record EvalConfig(KafkaConnection kafka, RegistryConnection registry, Set
   /** From the process environment and command-line flags. */
   public static EvalConfig fromEnvironmentAndArgs(Map<String, String> env, List<String> args) {
     SettingValues values = EvalSettings.SETTINGS.read(env, args);
+    KafkaConnection kafka = KafkaConnection.fromEnvironment(env);
+    RegistryConnection registry = RegistryConnection.fromEnvironment(env);
     return new EvalConfig(
-        KafkaConnection.fromEnvironment(env).withBootstrapServers(values.get(EvalSettings.BOOTSTRAP_SERVERS)),
-        RegistryConnection.fromEnvironment(env).withUrl(values.get(EvalSettings.REGISTRY_URL)), values);
+        values.given(EvalSettings.BOOTSTRAP_SERVERS) ? kafka.withBootstrapServers(values.get(EvalSettings.BOOTSTRAP_SERVERS)) : kafka,
+        values.given(EvalSettings.REGISTRY_URL) ? registry.withUrl(values.get(EvalSettings.REGISTRY_URL)) : registry, values);
   }
 
   /** Defaults for everything but the connections; for tests and embedding. */

@@ -2,6 +2,7 @@ package dev.groundstream.launcher.commands;
 
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.eval.config.EvalSettings;
+import dev.groundstream.ingest.IngestSettings;
 import dev.groundstream.worker.WorkerSettings;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
     description = "Print every setting of the services (flag, environment variable, type, default, meaning).")
 public final class SettingsCommand implements Callable<Integer> {
   /** The services whose settings are declared with ServiceSettings, in data-flow order. */
-  public static final List<ServiceSettings> SERVICES = List.of(WorkerSettings.SETTINGS, EvalSettings.SETTINGS);
+  public static final List<ServiceSettings> SERVICES = List.of(IngestSettings.SETTINGS, WorkerSettings.SETTINGS,
+      EvalSettings.SETTINGS);
 
   @Option(names = "--markdown", description = "Print docs/settings.md (Markdown) instead of plain text.")
   boolean markdown;
@@ -42,7 +44,7 @@ public final class SettingsCommand implements Callable<Integer> {
         one release and log a warning that names the new one. A bad value stops the service with one line
         naming the setting, and exit code 2.
 
-        The ingest service's settings are in [ingest-service/docs/http-api.md](../ingest-service/docs/http-api.md).
+        The schema registry's settings are listed by `./groundstream registry --help`.
         """);
     for (ServiceSettings service : SERVICES) {
       out.append("\n## ").append(service.service()).append("\n\n").append(service.markdown());

@@ -78,8 +78,8 @@ class ComposeFileTest {
   void everyGroundstreamVariableIsOneTheServiceReads() throws Exception {
     Map<String, Map<String, Object>> services = services("docker-compose.yml");
     Set<String> ingestKnown = new HashSet<>();
-    IngestConfig.DEFAULTS.keySet().forEach(k -> ingestKnown.add(
-        IngestConfig.ENV_PREFIX + k.toUpperCase(Locale.ROOT).replace('.', '_')));
+    dev.groundstream.ingest.IngestSettings.SETTINGS.settings().forEach(s -> ingestKnown.add(
+        dev.groundstream.ingest.IngestSettings.SETTINGS.envName(s)));
     Set<String> evalKnown = new HashSet<>();
     dev.groundstream.eval.config.EvalSettings.SETTINGS.settings().forEach(s -> evalKnown.add(dev.groundstream.eval.config.EvalSettings.SETTINGS.envName(s)));
 

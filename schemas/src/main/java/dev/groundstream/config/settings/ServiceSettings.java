@@ -1,11 +1,13 @@
 package dev.groundstream.config.settings;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,7 +136,13 @@ public final class ServiceSettings {
     for (Setting<?> s : byName.values()) {
       parsed.put(s.name(), s.parse(text.get(s.name()), source.get(s.name())));
     }
-    return new SettingValues(this, Map.copyOf(text), parsed);
+    Set<String> given = new HashSet<>();
+    source.forEach((name, from) -> {
+      if (!from.startsWith("default of ")) {
+        given.add(name);
+      }
+    });
+    return new SettingValues(this, Map.copyOf(text), parsed, Set.copyOf(given));
   }
 
   /** One line per setting: flag, environment variable, type, default, doc. */

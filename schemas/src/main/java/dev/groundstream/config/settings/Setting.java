@@ -30,6 +30,7 @@ public final class Setting<T> {
   private final List<Predicate<T>> checks;
   private final List<String> checkMessages;
   private final List<Alias> aliases;
+  private boolean secret;
 
   private Setting(String name, String type, Function<String, T> parser, String defaultText, String doc,
       String envOverride, boolean switchFlag, List<Predicate<T>> checks, List<String> checkMessages,
@@ -96,13 +97,13 @@ public final class Setting<T> {
     c.add(check);
     List<String> m = new ArrayList<>(checkMessages);
     m.add(message);
-    return new Setting<>(name, type, parser, defaultText, doc, envOverride, switchFlag, List.copyOf(c), List.copyOf(m),
-        aliases);
+    return keepSecret(new Setting<>(name, type, parser, defaultText, doc, envOverride, switchFlag, List.copyOf(c), List.copyOf(m),
+        aliases));
   }
 
   /** Read from this exact environment variable (shared settings such as GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS). */
   public Setting<T> env(String variable) {
-    return new Setting<>(name, type, parser, defaultText, doc, variable, switchFlag, checks, checkMessages, aliases);
+    return keepSecret(new Setting<>(name, type, parser, defaultText, doc, variable, switchFlag, checks, checkMessages, aliases));
   }
 
   /** A former environment variable or {@code --flag} name, values taken as they are. */
@@ -114,23 +115,37 @@ public final class Setting<T> {
   public Setting<T> formerly(String oldName, UnaryOperator<String> translate) {
     List<Alias> a = new ArrayList<>(aliases);
     a.add(new Alias(oldName, translate));
-    return new Setting<>(name, type, parser, defaultText, doc, envOverride, switchFlag, checks, checkMessages,
-        List.copyOf(a));
+    return keepSecret(new Setting<>(name, type, parser, defaultText, doc, envOverride, switchFlag, checks, checkMessages,
+        List.copyOf(a)));
+  }
+
+  private Setting<T> keepSecret(Setting<T> copy) {
+    copy.secret = secret;
+    return copy;
+  }
+
+  /** This setting's values are never echoed in error messages (keys, hashes, passwords). */
+  public Setting<T> secret() {
+    Setting<T> copy = new Setting<>(name, type, parser, defaultText, doc, envOverride, switchFlag, checks, checkMessages,
+        aliases);
+    copy.secret = true;
+    return copy;
   }
 
   /** Parses and checks {@code text}; the message names the setting and the rule broken. */
   public T parse(String text, String source) {
+    String shown = secret ? "[hidden]" : text;
     T value;
     try {
       value = parser.apply(text);
     } catch (RuntimeException e) {
       String why = e instanceof IllegalArgumentException && e.getMessage() != null
           && !(e instanceof NumberFormatException) ? e.getMessage() : "expected " + type;
-      throw new SettingsException(source + " = '" + text + "': " + why);
+      throw new SettingsException(source + " = '" + shown + "': " + why);
     }
     for (int i = 0; i < checks.size(); i++) {
       if (!checks.get(i).test(value)) {
-        throw new SettingsException(source + " = '" + text + "': " + checkMessages.get(i));
+        throw new SettingsException(source + " = '" + shown + "': " + checkMessages.get(i));
       }
     }
     return value;

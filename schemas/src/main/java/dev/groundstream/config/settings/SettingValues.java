@@ -2,17 +2,25 @@ package dev.groundstream.config.settings;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The parsed settings of one service, typed by their declarations. */
 public final class SettingValues {
   private final ServiceSettings settings;
   private final Map<String, String> text;
   private final Map<String, Object> parsed;
+  private final Set<String> given;
 
-  SettingValues(ServiceSettings settings, Map<String, String> text, Map<String, Object> parsed) {
+  SettingValues(ServiceSettings settings, Map<String, String> text, Map<String, Object> parsed, Set<String> given) {
     this.settings = settings;
     this.text = text;
     this.parsed = parsed;
+    this.given = given;
+  }
+
+  /** True when the setting came from the environment, a flag or an override, not its default. */
+  public boolean given(Setting<?> setting) {
+    return given.contains(setting.name());
   }
 
   @SuppressWarnings("unchecked")
