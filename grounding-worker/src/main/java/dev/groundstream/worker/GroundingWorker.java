@@ -1,89 +1,51 @@
 package dev.groundstream.worker;
 
-import dev.groundstream.avro.DeadLetter;
-import dev.groundstream.avro.DeadLetterKey;
 import dev.groundstream.avro.GroundingRequest;
-import dev.groundstream.avro.GroundingResult;
-import dev.groundstream.avro.Phrase;
-import dev.groundstream.avro.RequestKey;
-import dev.groundstream.avro.Timings;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
 import dev.groundstream.schemas.serde.AvroDeserializer;
-import dev.groundstream.schemas.serde.AvroSerializer;
-import dev.groundstream.worker.model.GroundingInput;
 import dev.groundstream.worker.model.GroundingModel;
 import dev.groundstream.worker.model.GroundingModels;
-import dev.groundstream.worker.model.GroundingOutcome;
 import dev.groundstream.worker.model.LabelMatchScorer;
-import dev.groundstream.worker.model.NonFiniteOutputException;
 import dev.groundstream.worker.model.PhraseProposalScorer;
-import dev.groundstream.worker.model.PhraseQuery;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The grounding worker: consumes grounding.requests (read_committed, group
- * grounding-worker.&lt;model&gt;.&lt;version&gt;), batches requests dynamically (up to max batch size
- * or max queue delay, whichever first), prepares images on a bounded pool, runs the model and
- * produces one GroundingResult per request — or a DeadLetter — in a Kafka transaction that also
- * commits the consumed offsets (exactly-once consume-transform-produce).
- *
- * <p>Records are consumed as bytes and decoded on the preparation pool, so an unreadable record
- * never breaks {@code poll()}: it goes to the DLQ with its bytes and the stream goes on.
+ * The grounding worker's lifecycle: loads the model, runs the consume loop on its own thread and
+ * stops it (gracefully, or like a crash in tests). The loop takes records from a
+ * {@link RequestIntake} (live stream or replay), queues them in a {@link PendingQueue} while they
+ * are prepared on a bounded pool, grounds due batches with a {@link BatchGrounder} and writes each
+ * batch with its offsets through a {@link TransactionalWriter} (exactly-once).
  */
 public final class GroundingWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroundingWorker.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(100);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
   private static final long LAG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final WorkerConfig config;
   private final GroundingModel model;
   private final String groupId;
+  private final RequestIntake intake;
   private final WorkerMetrics metrics;
   private final ResultAssembler assembler;
+  private final BatchGrounder grounder;
   private final RequestPreparer preparer;
   private final ExecutorService preparePool;
-  private final AvroSerializer<RequestKey> resultKeys;
-  private final AvroSerializer<GroundingResult> resultValues;
-  private final AvroSerializer<DeadLetterKey> dlqKeys;
-  private final AvroSerializer<DeadLetter> dlqValues;
-  private final ReplayRange replay;
-  private final ReplayProgress progress;
-  private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
+  private final PendingQueue queue;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread loopThread;
   private WorkerHttpServer http;
@@ -93,31 +55,22 @@ public final class GroundingWorker implements AutoCloseable {
   private volatile boolean running;
   private volatile Throwable failure;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
-  private boolean paused;
+  private volatile OutcomeCounts outcomes = OutcomeCounts.NONE;
   private long lastLagNanos;
-  private boolean sameResultPartitions;
-  private Map<TopicPartition, Long> replayStart = Map.of();
-  private Map<TopicPartition, Long> replayStop = Map.of();
-  private final Map<TopicPartition, Long> replayDone = new HashMap<>();
 
-  private GroundingWorker(WorkerConfig config, GroundingModel model, String groupId, ReplayRange replay,
-      ReplayProgress progress) {
+  private GroundingWorker(WorkerConfig config, GroundingModel model, String groupId, RequestIntake intake) {
     this.config = config;
     this.model = model;
     this.groupId = groupId;
-    this.replay = replay;
-    this.progress = progress;
+    this.intake = intake;
     this.assembler = new ResultAssembler(model);
     this.metrics = new WorkerMetrics(assembler.modelId(), model.provider().label());
+    this.grounder = new BatchGrounder(model, assembler, metrics);
+    this.queue = new PendingQueue(config.maxBatchSize(), config.maxQueueDelay(), config.queueCapacity());
     SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
-    boolean autoRegister = config.registry().autoRegister();
-    // A replay's dataset filter is applied on the prepare pool, right after the Avro decode.
+    // The intake's dataset filter is applied on the prepare pool, right after the Avro decode.
     this.preparer = new RequestPreparer(new AvroDeserializer<>(registry, GroundingRequest.getClassSchema()),
-        new ImageSource(config.blobDir()), model.preprocessor(), replay == null ? r -> true : replay::includes);
-    this.resultKeys = new AvroSerializer<>(registry, true, autoRegister);
-    this.resultValues = new AvroSerializer<>(registry, false, autoRegister);
-    this.dlqKeys = new AvroSerializer<>(registry, true, autoRegister);
-    this.dlqValues = new AvroSerializer<>(registry, false, autoRegister);
+        new ImageSource(config.blobDir()), model.preprocessor(), intake::grounds);
     AtomicInteger threadNo = new AtomicInteger();
     this.preparePool = Executors.newFixedThreadPool(config.preprocessThreads(), r -> {
       Thread t = new Thread(r, "grounding-preprocess-" + threadNo.incrementAndGet());
@@ -127,7 +80,7 @@ public final class GroundingWorker implements AutoCloseable {
     this.loopThread = new Thread(this::runLoop, "grounding-worker-" + groupId);
   }
 
-  /** Loads the model of {@code config} and starts consuming. */
+  /** Loads the model of {@code config} and starts consuming the live stream. */
   public static GroundingWorker start(WorkerConfig config) throws Exception {
     return start(config, new LabelMatchScorer());
   }
@@ -135,23 +88,31 @@ public final class GroundingWorker implements AutoCloseable {
   public static GroundingWorker start(WorkerConfig config, PhraseProposalScorer scorer) throws Exception {
     GroundingModel model = GroundingModels.load(config.modelDir(), config.ort(), config.ranking(), scorer);
     String group = config.groupId().orElse(model.card().consumerGroup());
-    return new GroundingWorker(config, model, group, null, null).begin();
+    return new GroundingWorker(config, model, group, RequestIntake.live(LiveSubscription.Start.BEGINNING)).begin();
+  }
+
+  /** The live stream, starting at {@code start} when the model's consumer group has no offsets yet. */
+  public static GroundingWorker start(WorkerConfig config, LiveSubscription.Start start) throws Exception {
+    GroundingModel model = GroundingModels.load(config.modelDir(), config.ort(), config.ranking(), new LabelMatchScorer());
+    String group = config.groupId().orElse(model.card().consumerGroup());
+    return new GroundingWorker(config, model, group, RequestIntake.live(start)).begin();
   }
 
   /**
    * Replays grounding.requests in {@code range} through the model under a fresh consumer group
-   * (unless the config names one), then stops by itself; {@code progress} follows every commit.
+   * (unless the config names one: then it continues that group's replay), then stops by itself
+   * once every record in range has a committed outcome; {@code progress} follows every commit.
    */
   public static GroundingWorker startReplay(WorkerConfig config, ReplayRange range, ReplayProgress progress)
       throws Exception {
     GroundingModel model = GroundingModels.load(config.modelDir(), config.ort(), config.ranking(), new LabelMatchScorer());
     String group = config.groupId().orElse(model.card().consumerGroup() + ".replay-" + System.currentTimeMillis());
-    return new GroundingWorker(config, model, group, range, progress).begin();
+    return new GroundingWorker(config, model, group, RequestIntake.replay(range, progress)).begin();
   }
 
   private GroundingWorker begin() throws Exception {
     if (config.httpPort() >= 0) {
-      http = new WorkerHttpServer(config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
+      http = new WorkerHttpServer(config.httpHost(), config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
     }
     LOG.info("Grounding worker for model {} ({}) on {}: group {}, max batch {}, max queue delay {} ms",
         assembler.modelId(), model.card().kind().cardName(), model.provider().label(), groupId,
@@ -164,16 +125,27 @@ public final class GroundingWorker implements AutoCloseable {
     return groupId;
   }
 
+  /** name:version of the model, as results carry it. */
+  public String modelId() {
+    return assembler.modelId();
+  }
+
   public String provider() {
     return model.provider().label();
   }
 
+  /** True from the moment the loop has attached its intake until it ends. */
   public boolean isRunning() {
     return running;
   }
 
   public WorkerMetrics metrics() {
     return metrics;
+  }
+
+  /** Outcomes committed so far: results, dead letters, skipped records. */
+  public OutcomeCounts outcomes() {
+    return outcomes;
   }
 
   /** The /health and /metrics port, or -1 when disabled. */
@@ -240,36 +212,40 @@ public final class GroundingWorker implements AutoCloseable {
   // ---- the consume loop (runs on loopThread only) ----
 
   private void runLoop() {
-    KafkaProducer<byte[], byte[]> producer = null;
+    TransactionalWriter writer = null;
+    KafkaConsumer<byte[], byte[]> c = null;
     try {
-      consumer = new KafkaConsumer<>(consumerConfig());
-      producer = new KafkaProducer<>(producerConfig());
-      producer.initTransactions();
-      sameResultPartitions = producer.partitionsFor(Topics.RESULTS).size()
-          == consumer.partitionsFor(Topics.REQUESTS).size();
-      if (replay != null) {
-        assignReplay();
-      } else {
-        consumer.subscribe(List.of(Topics.REQUESTS), new DropPendingOnRevoke());
-      }
+      c = new KafkaConsumer<>(WorkerClients.consumer(config, groupId, intake.consumerOverrides()));
+      consumer = c;
+      writer = new TransactionalWriter(WorkerClients.producer(config, groupId),
+          SchemaRegistryClients.shared(config.registry()), config.registry().autoRegister(), assembler.modelId(),
+          c.partitionsFor(Topics.REQUESTS).size());
+      intake.attach(c, queue);
+      LOG.info("Group {} reads {}", groupId, intake.describe());
       running = true;
+      boolean exhausted = false;
       while (!halted) {
-        if (stopping || replayFinished()) {
-          drain(producer);
+        exhausted = intake.exhausted(c);
+        boolean ending = stopping || exhausted;
+        if (ending && queue.isEmpty()) {
           break;
         }
-        pollOnce();
-        while (!halted && batchDue()) {
-          processBatch(producer, takeBatch());
+        if (!ending) {
+          pollOnce(c);
         }
-        refreshLag();
+        // when ending, the rest of the queue goes out without waiting for a full batch
+        while (!halted && (queue.batchDue(System.nanoTime()) || ending && !queue.isEmpty())) {
+          if (!process(c, writer, queue.takeBatch())) {
+            break; // aborted and rewound: read again first
+          }
+        }
+        refreshLag(c);
       }
-      if (replay != null && !halted && progress != null) {
-        long total = replayTotal();
-        progress.onProgress(total, total);
+      if (exhausted && !halted) {
+        intake.finished(outcomes);
       }
     } catch (WakeupException e) {
-      // stop() or halt() while blocked in the consumer
+      // close() or halt() while blocked in the consumer
     } catch (HaltedException e) {
       LOG.warn("Worker halted with an open transaction; it is left uncommitted");
     } catch (Throwable t) {
@@ -277,309 +253,67 @@ public final class GroundingWorker implements AutoCloseable {
       LOG.error("Grounding worker {} stopped: {}", groupId, t.toString(), t);
     } finally {
       running = false;
-      if (producer != null) {
-        // A halted worker is gone like a killed process: no abort, no flush.
-        producer.close(halted ? Duration.ZERO : Duration.ofSeconds(5));
+      if (writer != null) {
+        writer.close(halted);
       }
-      if (consumer != null) {
-        consumer.close();
+      if (c != null) {
+        c.close();
       }
       finished.countDown();
     }
   }
 
-  private void drain(KafkaProducer<byte[], byte[]> producer) {
-    while (!pending.isEmpty() && !halted) {
-      processBatch(producer, takeBatch());
-    }
-  }
-
-  private void pollOnce() {
-    Duration timeout = IDLE_POLL;
-    if (!pending.isEmpty()) {
-      long waitedNanos = System.nanoTime() - pending.peek().receivedNanos();
-      timeout = Duration.ofNanos(Math.max(0, config.maxQueueDelay().toNanos() - waitedNanos));
-    }
-    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
-      if (replay != null && record.offset() >= replayStop.getOrDefault(
-          new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE)) {
-        continue; // past the replay's end time
+  private void pollOnce(KafkaConsumer<byte[], byte[]> c) {
+    for (ConsumerRecord<byte[], byte[]> record : c.poll(queue.pollTimeout(System.nanoTime(), IDLE_POLL))) {
+      if (intake.accepts(record)) {
+        queue.add(new PendingRequest(record, System.nanoTime(),
+            preparePool.submit(() -> preparer.prepare(record.key(), record.value()))));
       }
-      pending.add(new PendingRequest(record, System.nanoTime(),
-          preparePool.submit(() -> preparer.prepare(record.value()))));
     }
-    applyBackpressure();
-    metrics.pending(pending.size());
+    switch (queue.pressure()) {
+      case PAUSE -> {
+        c.pause(c.assignment());
+        metrics.paused();
+      }
+      case RESUME -> c.resume(c.paused());
+      default -> { }
+    }
+    metrics.pending(queue.size());
   }
 
-  /** Pauses every assigned partition while the queue is full; resumes when it is half empty. */
-  private void applyBackpressure() {
-    if (!paused && pending.size() >= config.queueCapacity()) {
-      consumer.pause(consumer.assignment());
-      paused = true;
-      metrics.paused();
-    } else if (paused && pending.size() <= config.queueCapacity() / 2) {
-      consumer.resume(consumer.paused());
-      paused = false;
-    }
-  }
-
-  private boolean batchDue() {
-    if (pending.isEmpty()) {
+  /** Grounds and commits one batch; false when its transaction was aborted and the consumer rewound. */
+  private boolean process(KafkaConsumer<byte[], byte[]> c, TransactionalWriter writer, List<PendingRequest> batch) {
+    List<GroundedRecord> grounded = grounder.ground(batch);
+    if (!writer.write(grounded, intake.offsetsAfter(grounded), c.groupMetadata(), () -> halted)) {
+      queue.rewind(batch).forEach((TopicPartition tp, Long offset) -> c.seek(tp, offset));
+      c.resume(c.paused()); // the queue is empty now; an exhausted replay partition is paused again
+      sleepQuietly(RETRY_PAUSE);
       return false;
     }
-    return pending.size() >= config.maxBatchSize()
-        || System.nanoTime() - pending.peek().receivedNanos() >= config.maxQueueDelay().toNanos();
-  }
-
-  private List<PendingRequest> takeBatch() {
-    List<PendingRequest> batch = new ArrayList<>();
-    while (!pending.isEmpty() && batch.size() < config.maxBatchSize()) {
-      batch.add(pending.poll());
-    }
-    return batch;
-  }
-
-  private void processBatch(KafkaProducer<byte[], byte[]> producer, List<PendingRequest> batch) {
-    long batchStart = System.nanoTime();
-    List<PreparedRequest> prepared = new ArrayList<>();
-    List<GroundingInput> inputs = new ArrayList<>();
-    for (PendingRequest p : batch) {
-      PreparedRequest r = await(p);
-      prepared.add(r);
-      if (r instanceof PreparedRequest.Ready ready) {
-        inputs.add(new GroundingInput(ready.image(), ready.request().getCaption(), queries(ready.request())));
+    OutcomeCounts counts = OutcomeCounts.of(grounded);
+    outcomes = outcomes.plus(counts);
+    metrics.committed(batch.size(), (int) counts.grounded());
+    metrics.skipped((int) counts.skipped());
+    for (GroundedRecord r : grounded) {
+      if (r.outcome() instanceof RecordOutcome.DeadLettered dead) {
+        metrics.deadLetter(dead.step());
       }
     }
-    long inferenceStart = System.nanoTime();
-    List<GroundingOutcome> outcomes = BatchInference.run(model, inputs);
-    double inferenceMs = (System.nanoTime() - inferenceStart) / 1e6;
-    if (!inputs.isEmpty()) {
-      metrics.batch(inputs.size(), inferenceMs);
-    }
-    try {
-      producer.beginTransaction();
-      int results = 0;
-      int skipped = 0;
-      int next = 0;
-      List<String> deadSteps = new ArrayList<>();
-      for (int i = 0; i < batch.size(); i++) {
-        PendingRequest p = batch.get(i);
-        double queueMs = (batchStart - p.receivedNanos()) / 1e6;
-        metrics.queued(queueMs);
-        if (prepared.get(i) instanceof PreparedRequest.Ready ready) {
-          metrics.preprocessed(ready.preprocessMs());
-          GroundingOutcome outcome = outcomes.get(next++);
-          if (outcome instanceof GroundingOutcome.Grounded grounded) {
-            Timings timings = Timings.newBuilder().setQueueMs(queueMs).setPreprocessMs(ready.preprocessMs())
-                .setInferenceMs(inferenceMs / inputs.size()).setPostprocessMs(0)
-                .setTotalMs((System.nanoTime() - p.receivedNanos()) / 1e6).build();
-            GroundingResult result = assembler.result(ready.request(), ready.image(), grounded.phrases(), timings,
-                inputs.size());
-            sendResult(producer, p.record(), result);
-            results++;
-          } else {
-            Exception error = ((GroundingOutcome.Failed) outcome).error();
-            String step = error instanceof NonFiniteOutputException ? "model-output" : "inference";
-            sendDeadLetter(producer, p.record(), step, error, ready.request());
-            deadSteps.add(step);
-          }
-        } else if (prepared.get(i) instanceof PreparedRequest.Skipped) {
-          skipped++; // outside the replay's dataset: only its offset is committed, below
-        } else {
-          PreparedRequest.Failed failed = (PreparedRequest.Failed) prepared.get(i);
-          sendDeadLetter(producer, p.record(), failed.step(), failed.error(), failed.request());
-          deadSteps.add(failed.step());
-        }
-      }
-      producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
-      if (halted) {
-        throw new HaltedException();
-      }
-      producer.commitTransaction();
-      metrics.committed(batch.size(), results);
-      metrics.skipped(skipped);
-      deadSteps.forEach(metrics::deadLetter);
-      noteReplayProgress(batch);
-    } catch (HaltedException e) {
-      throw e;
-    } catch (ProducerFencedException | InvalidProducerEpochException | UnsupportedVersionException
-        | AuthorizationException e) {
-      throw e; // another instance took over, or we may not write: stop, never duplicate
-    } catch (KafkaException e) {
-      LOG.warn("Transaction for a batch of {} failed ({}); aborting and re-reading it", batch.size(), e.toString());
-      producer.abortTransaction();
-      rewind(batch);
-      sleepQuietly(Duration.ofMillis(500));
-    }
+    intake.committed(counts, outcomes);
+    return true;
   }
 
-  private void sendResult(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> source,
-      GroundingResult result) {
-    byte[] key = resultKeys.serialize(Topics.RESULTS, new RequestKey(result.getRequestId()));
-    byte[] value = resultValues.serialize(Topics.RESULTS, result);
-    // Same partition as the request: results stay co-partitioned with requests and truth.
-    Integer partition = sameResultPartitions ? source.partition() : null;
-    producer.send(new ProducerRecord<>(Topics.RESULTS, partition, key, value));
-  }
-
-  private void sendDeadLetter(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> source,
-      String step, Throwable error, GroundingRequest request) {
-    LOG.warn("Dead letter for {}-{}@{} at step {}: {}", source.topic(), source.partition(), source.offset(), step,
-        error.toString());
-    byte[] key = dlqKeys.serialize(Topics.DLQ, DeadLetters.key(source));
-    byte[] value = dlqValues.serialize(Topics.DLQ, DeadLetters.of(source, step, error, request, assembler.modelId()));
-    producer.send(new ProducerRecord<>(Topics.DLQ, key, value));
-  }
-
-  private static List<PhraseQuery> queries(GroundingRequest request) {
-    List<PhraseQuery> out = new ArrayList<>();
-    for (Phrase p : request.getPhrases()) {
-      out.add(new PhraseQuery(p.getPhraseId(), p.getText(), p.getCharStart(), p.getCharEnd()));
-    }
-    return out;
-  }
-
-  private static PreparedRequest await(PendingRequest p) {
-    try {
-      return p.prepared().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WakeupException();
-    } catch (ExecutionException e) {
-      return new PreparedRequest.Failed("prepare", e.getCause() instanceof Exception ex ? ex : e, null);
-    }
-  }
-
-  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<PendingRequest> batch) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (PendingRequest p : batch) {
-      TopicPartition tp = new TopicPartition(p.record().topic(), p.record().partition());
-      offsets.merge(tp, new OffsetAndMetadata(p.record().offset() + 1),
-          (a, b) -> a.offset() >= b.offset() ? a : b);
-    }
-    return offsets;
-  }
-
-  /** After an aborted transaction: re-read the batch and everything pending behind it. */
-  private void rewind(List<PendingRequest> batch) {
-    Map<TopicPartition, Long> first = new HashMap<>();
-    List<PendingRequest> all = new ArrayList<>(batch);
-    all.addAll(pending);
-    for (PendingRequest p : all) {
-      first.merge(new TopicPartition(p.record().topic(), p.record().partition()), p.record().offset(), Math::min);
-    }
-    pending.forEach(p -> p.prepared().cancel(false));
-    pending.clear();
-    first.forEach(consumer::seek);
-  }
-
-  private void refreshLag() {
+  private void refreshLag(KafkaConsumer<byte[], byte[]> c) {
     long now = System.nanoTime();
     if (now - lastLagNanos < LAG_REFRESH_NANOS) {
       return;
     }
     lastLagNanos = now;
     long lag = 0;
-    for (TopicPartition tp : consumer.assignment()) {
-      lag += consumer.currentLag(tp).orElse(0);
+    for (TopicPartition tp : c.assignment()) {
+      lag += c.currentLag(tp).orElse(0);
     }
     metrics.consumerLag(lag);
-  }
-
-  private Map<String, Object> consumerConfig() {
-    Map<String, Object> props = config.kafka().clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.queueCapacity());
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "." + config.instanceId());
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    return props;
-  }
-
-  private Map<String, Object> producerConfig() {
-    Map<String, Object> props = config.kafka().clientProperties();
-    // Stable per replica: a restarted replica fences its predecessor and aborts its open transaction.
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, groupId + "." + config.instanceId());
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "." + config.instanceId() + ".producer");
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return props;
-  }
-
-  // ---- replay ----
-
-  private void assignReplay() {
-    List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    consumer.assign(partitions);
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-    replayStart = offsetsAt(partitions, replay.from().map(i -> i.toEpochMilli()).orElse(null), ends, true);
-    replayStop = offsetsAt(partitions, replay.to().map(i -> i.toEpochMilli()).orElse(null), ends, false);
-    replayStart.forEach(consumer::seek);
-    LOG.info("Replay {} -> {}{}: {} requests in {} partitions under group {}",
-        replay.from().map(Object::toString).orElse("beginning"), replay.to().map(Object::toString).orElse("end"),
-        replay.dataset().map(d -> ", dataset " + d + " only").orElse(""), replayTotal(), partitions.size(), groupId);
-  }
-
-  /** Offsets of the first record at or after {@code timestamp}; none (or no timestamp) -> begin or end. */
-  private Map<TopicPartition, Long> offsetsAt(List<TopicPartition> partitions, Long timestamp,
-      Map<TopicPartition, Long> ends, boolean isStart) {
-    Map<TopicPartition, Long> out = new HashMap<>();
-    if (timestamp == null) {
-      Map<TopicPartition, Long> edge = isStart ? consumer.beginningOffsets(partitions) : ends;
-      out.putAll(edge);
-      return out;
-    }
-    Map<TopicPartition, Long> query = new HashMap<>();
-    partitions.forEach(tp -> query.put(tp, timestamp));
-    consumer.offsetsForTimes(query).forEach((tp, found) -> out.put(tp, found == null ? ends.get(tp) : found.offset()));
-    return out;
-  }
-
-  private long replayTotal() {
-    long total = 0;
-    for (var e : replayStop.entrySet()) {
-      total += Math.max(0, e.getValue() - replayStart.getOrDefault(e.getKey(), e.getValue()));
-    }
-    return total;
-  }
-
-  private boolean replayFinished() {
-    if (replay == null) {
-      return false;
-    }
-    Set<TopicPartition> open = new HashSet<>();
-    for (var e : replayStop.entrySet()) {
-      if (consumer.position(e.getKey()) < e.getValue()) {
-        open.add(e.getKey());
-      } else if (!consumer.paused().contains(e.getKey())) {
-        consumer.pause(List.of(e.getKey())); // nothing more to read from it in this replay
-      }
-    }
-    return open.isEmpty();
-  }
-
-  private void noteReplayProgress(Collection<PendingRequest> batch) {
-    if (replay == null || progress == null) {
-      return;
-    }
-    for (PendingRequest p : batch) {
-      TopicPartition tp = new TopicPartition(p.record().topic(), p.record().partition());
-      replayDone.merge(tp, p.record().offset() + 1, Math::max);
-    }
-    long done = 0;
-    for (var e : replayDone.entrySet()) {
-      done += Math.max(0, Math.min(e.getValue(), replayStop.getOrDefault(e.getKey(), e.getValue()))
-          - replayStart.getOrDefault(e.getKey(), 0L));
-    }
-    progress.onProgress(done, replayTotal());
   }
 
   private static void sleepQuietly(Duration d) {
@@ -587,34 +321,6 @@ public final class GroundingWorker implements AutoCloseable {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Drops pending requests of partitions this worker loses; their new owner re-reads them. */
-  private final class DropPendingOnRevoke implements ConsumerRebalanceListener {
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      pending.removeIf(p -> {
-        boolean revoked = partitions.contains(new TopicPartition(p.record().topic(), p.record().partition()));
-        if (revoked) {
-          p.prepared().cancel(false);
-        }
-        return revoked;
-      });
-      paused = false;
-    }
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (paused) {
-        consumer.pause(partitions);
-      }
-    }
-  }
-
-  private static final class HaltedException extends RuntimeException {
-    HaltedException() {
-      super("halted", null, false, false);
     }
   }
 }

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * The encoded bytes of a request's image: inline, or a {@code file:} URI inside the configured
  * blob directory (claim check). Paths outside that directory and other schemes are refused, so a
- * request cannot make the worker read arbitrary files. A 64-hex sha256 is verified.
+ * request cannot make the worker read arbitrary files; the check is made on the real path (every
+ * symlink resolved, the blob directory's own too), so a link inside the folder that points out of
+ * it is refused as well. A 64-hex sha256 is verified.
  */
 public final class ImageSource {
   private final Optional<Path> blobDir;
@@ -50,7 +52,12 @@ public final class ImageSource {
     if (!path.startsWith(blobDir.get())) {
       throw new IOException("image URI " + uriText + " is outside the blob directory " + blobDir.get());
     }
-    return path;
+    Path real = path.toRealPath(); // NoSuchFileException when missing
+    Path realRoot = blobDir.get().toRealPath();
+    if (!real.startsWith(realRoot)) {
+      throw new IOException("image URI " + uriText + " is a link to " + real + ", outside the blob directory " + realRoot);
+    }
+    return real;
   }
 
   private static void verify(String expectedHex, byte[] bytes) throws IOException {

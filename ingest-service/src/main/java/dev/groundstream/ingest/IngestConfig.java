@@ -2,6 +2,7 @@ package dev.groundstream.ingest;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.images.ImageBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public record IngestConfig(
     long imageMaxBytes,
     long imageMaxPixels,
     long imageWebpMaxPixels,
+    long imageMaxDecodedBytes,
     Path blobDir,
     Duration uriTimeout,
     boolean uriAllowPrivate,
@@ -52,6 +54,7 @@ public record IngestConfig(
   public static final String IMAGE_MAX_BYTES = "image.max.bytes";
   public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
   public static final String IMAGE_WEBP_MAX_PIXELS = "image.webp.max.pixels";
+  public static final String IMAGE_MAX_DECODED_BYTES = "image.max.decoded.bytes";
   public static final String BLOB_DIR = "blob.dir";
   public static final String URI_TIMEOUT_MS = "uri.timeout.ms";
   public static final String URI_ALLOW_PRIVATE = "uri.allow.private";
@@ -75,8 +78,9 @@ public record IngestConfig(
     d.put(PORT, "8080");
     d.put(IMAGE_INLINE_MAX_BYTES, Long.toString(1024 * 1024));
     d.put(IMAGE_MAX_BYTES, Long.toString(32L * 1024 * 1024));
-    d.put(IMAGE_MAX_PIXELS, Long.toString(64L * 1000 * 1000));
-    d.put(IMAGE_WEBP_MAX_PIXELS, Long.toString(4L * 1024 * 1024)); // the WebP decoder cannot subsample its memory
+    d.put(IMAGE_MAX_PIXELS, Long.toString(ImageBudget.DEFAULT_MAX_PIXELS));
+    d.put(IMAGE_WEBP_MAX_PIXELS, Long.toString(ImageBudget.DEFAULT_WEBP_MAX_PIXELS)); // the WebP decoder cannot subsample its memory
+    d.put(IMAGE_MAX_DECODED_BYTES, Long.toString(ImageBudget.DEFAULT_MAX_DECODED_BYTES));
     d.put(BLOB_DIR, "blobs");
     d.put(URI_TIMEOUT_MS, "5000");
     d.put(URI_ALLOW_PRIVATE, "false");
@@ -151,6 +155,7 @@ public record IngestConfig(
         longValue(v, IMAGE_MAX_BYTES),
         longValue(v, IMAGE_MAX_PIXELS),
         longValue(v, IMAGE_WEBP_MAX_PIXELS),
+        longValue(v, IMAGE_MAX_DECODED_BYTES),
         Path.of(v.get(BLOB_DIR)),
         Duration.ofMillis(longValue(v, URI_TIMEOUT_MS)),
         Boolean.parseBoolean(v.get(URI_ALLOW_PRIVATE)),
@@ -205,12 +210,17 @@ public record IngestConfig(
     }
   }
 
+  /** The decode budget ingest enforces (the worker enforces the same by default). */
+  public ImageBudget imageBudget() {
+    return new ImageBudget(imageMaxPixels, imageMaxDecodedBytes, imageWebpMaxPixels);
+  }
+
   /** API key hashes are not printed; tenants are. */
   @Override
   public String toString() {
     return "IngestConfig{host=" + host + ", port=" + port + ", kafka=" + kafka + ", registry=" + registry
         + ", imageInlineMaxBytes=" + imageInlineMaxBytes + ", imageMaxBytes=" + imageMaxBytes
-        + ", imageMaxPixels=" + imageMaxPixels + ", imageWebpMaxPixels=" + imageWebpMaxPixels
+        + ", imageMaxPixels=" + imageMaxPixels + ", imageWebpMaxPixels=" + imageWebpMaxPixels + ", imageMaxDecodedBytes=" + imageMaxDecodedBytes
         + ", blobDir=" + blobDir + ", uriTimeout=" + uriTimeout
         + ", uriAllowPrivate=" + uriAllowPrivate + ", uriFileRoots=" + uriFileRoots
         + ", tenants=" + new java.util.TreeSet<>(apiKeyHashes.values())

@@ -90,7 +90,7 @@ public final class IngestService implements AutoCloseable {
       indexWriter = new AcceptedIndexWriter(producer, metrics::indexWriteFailed);
       Clock clock = Clock.systemUTC();
       RequestIngestor ingestor = new RequestIngestor(
-          new ImageValidator(config.imageMaxBytes(), config.imageMaxPixels(), config.imageWebpMaxPixels()),
+          new ImageValidator(config.imageMaxBytes(), config.imageBudget()),
           new UriImageFetcher(new AddressPolicy(config.uriAllowPrivate()), config.uriFileRoots(), config.imageMaxBytes(),
               config.uriTimeout()),
           new ImageRefFactory(config.imageInlineMaxBytes(), new BlobStore(config.blobDir())),

@@ -4,7 +4,7 @@ import dev.groundstream.avro.ImageRef;
 import java.nio.ByteBuffer;
 
 /**
- * Decides how an image travels: inline up to {@code inlineMaxBytes} (ARCHITECTURE section 2,
+ * Decides how an image travels: inline up to {@code inlineMaxBytes} (docs/architecture.md §2,
  * default 1 MiB), otherwise stored once in the blob store and referenced by its file: URI.
  */
 public final class ImageRefFactory {

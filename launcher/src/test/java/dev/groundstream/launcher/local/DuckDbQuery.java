@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
  * DuckDB keeps one database instance per file and process, so the test JVM, which hosted the
  * sink, is the wrong place to open the file a second time.
  */
-final class DuckDbQuery {
+public final class DuckDbQuery {
   private DuckDbQuery() {}
 
-  static int count(Path file, String sql) throws IOException, InterruptedException {
+  public static int count(Path file, String sql) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), DuckDbQuery.class.getName(), file.toString(), sql)
         .redirectErrorStream(true).start();

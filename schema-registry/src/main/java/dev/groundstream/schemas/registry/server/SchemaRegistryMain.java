@@ -7,7 +7,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the schema registry on its own, configured from the environment (see
- * {@link SchemaRegistryServerConfig#fromEnvironment}), until the JVM is asked to stop.
+ * {@link SchemaRegistryServerConfig#fromEnvironment}), until the JVM is asked to stop. With
+ * {@value RegistryWriteAuth#ENV}{@code =user:<sha256 hex of the password>,...} registering,
+ * deleting and changing config need HTTP basic auth of one of those users (reads stay anonymous;
+ * clients set {@code GROUNDSTREAM_REGISTRY_BASIC_AUTH_USER_INFO=user:password}); unset, anyone may
+ * write, as in the local mode, which binds 127.0.0.1 only.
  */
 public final class SchemaRegistryMain {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryMain.class);
@@ -36,6 +40,6 @@ public final class SchemaRegistryMain {
     SchemaRegistryServerConfig config = SchemaRegistryServerConfig.fromEnvironment(env);
     // toString() hides secret values (sasl.jaas.config, passwords).
     LOG.info("Starting schema registry with {}", config);
-    return SchemaRegistryServer.start(config);
+    return SchemaRegistryServer.start(config, RegistryWriteAuth.fromEnvironment(env));
   }
 }

@@ -43,6 +43,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
    * @throws IllegalStateException when Kafka or the port cannot be used
    */
   public static SchemaRegistryServer start(SchemaRegistryServerConfig config) {
+    return start(config, RegistryWriteAuth.none());
+  }
+
+  /** As {@link #start(SchemaRegistryServerConfig)}, with writes behind {@code auth}. */
+  public static SchemaRegistryServer start(SchemaRegistryServerConfig config, RegistryWriteAuth auth) {
     RegistryState state = new RegistryState();
     KafkaRegistryStore store =
         new KafkaRegistryStore(config.kafkaClientProps(), config.topic(), state);
@@ -56,7 +61,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
       vertx = Vertx.vertx();
       scheduleClaimSweeps(vertx, service);
       HttpServer http = vertx.createHttpServer()
-          .requestHandler(new RegistryRoutes(vertx, service, settings).router())
+          .requestHandler(auth.guard(new RegistryRoutes(vertx, service, settings).router()))
           .listen(config.port(), config.host())
           .toCompletionStage().toCompletableFuture()
           .get(HTTP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
