@@ -1,10 +1,12 @@
 // Confluent's Node client (@confluentinc/schemaregistry) against GroundStream's registry.
-// Run by NodeClientInteropTest: node interop.js <registry-url>. Prints one line per check and,
-// last, "ENCODED <base64>" (a record with every Avro type, for the Java side to decode).
+// and @kafkajs/confluent-schema-registry. Run by NodeClientInteropTest: node interop.js
+// <registry-url>. Prints one line per check and, last, "ENCODED <base64>" (a record with every
+// Avro type, for the Java side to decode) and "KAFKAJS <base64>" (a record using a reference).
 // Exit code 0 only when every check passed.
 'use strict';
 const assert = require('assert');
 const sr = require('@confluentinc/schemaregistry');
+const kafkajs = require('@kafkajs/confluent-schema-registry');
 
 const url = process.argv[2];
 const client = new sr.SchemaRegistryClient({ baseURLs: [url], cacheCapacity: 100 });
@@ -81,8 +83,26 @@ async function main() {
     price: Buffer.from([0x30, 0x39]), id: '123e4567-e89b-12d3-a456-426614174000',
     at: 1700000000000 });
   ok('serialize every Avro type');
+
+  // @kafkajs/confluent-schema-registry: ids, lookup, and a schema using a reference.
+  const registry = new kafkajs.SchemaRegistry({ host: url });
+  assert.strictEqual(await registry.getLatestSchemaId('node-person-value'), personId);
+  assert.strictEqual(await registry.getRegistryId('node-order-value', 1), orderId);
+  const viaKafkajs = await registry.encode(personId, { name: 'Grace', home: { street: 'Elm St' } });
+  const decoded = await new kafkajs.SchemaRegistry({ host: url }).decode(viaKafkajs);
+  assert.strictEqual(decoded.home.street, 'Elm St');
+  ok('kafkajs encodes and decodes a schema with references');
+  const { id: kjsId } = await registry.register(
+    { type: kafkajs.SchemaType.AVRO, schema: JSON.stringify({ type: 'record', name: 'Kjs',
+      namespace: 'kafkajs', fields: [{ name: 'n', type: 'long' }] }) },
+    { subject: 'node-kafkajs-value' });
+  assert.strictEqual(await registry.getRegistryIdBySchema('node-kafkajs-value',
+    { type: kafkajs.SchemaType.AVRO, schema: JSON.stringify({ type: 'record', name: 'Kjs',
+      namespace: 'kafkajs', fields: [{ name: 'n', type: 'long' }] }) }), kjsId);
+  ok('kafkajs register and lookup');
   console.log(passed + ' checks passed');
   console.log('ENCODED ' + encoded.toString('base64'));
+  console.log('KAFKAJS ' + viaKafkajs.toString('base64'));
 }
 
 main().catch((e) => { console.error('FAILED after ' + passed + ' checks: ' + (e.stack || e)); process.exit(1); });

@@ -72,6 +72,10 @@ final class SchemaRegistration {
                 throw RegistryException.notPermitted("Overwrite new schema with id " + id
                     + " is not permitted.");
               });
+          state.idOf(candidate).filter(known -> known != id).ifPresent(known -> {
+            throw RegistryException.notPermitted("The schema is already registered with id "
+                + known + "; an import cannot give it id " + id);
+          });
           version = request.version() != null ? request.version() : nextVersion(all);
           if (state.version(subject, version).isPresent()) {
             throw RegistryException.notPermitted("Subject " + subject + " already has version "

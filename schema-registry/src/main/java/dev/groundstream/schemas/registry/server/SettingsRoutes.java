@@ -3,7 +3,9 @@ package dev.groundstream.schemas.registry.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** The {@code /config} and {@code /mode} routes, global and per subject. */
 final class SettingsRoutes {
@@ -48,9 +50,8 @@ final class SettingsRoutes {
     }));
   }
 
-  private static java.util.concurrent.Callable<Object> setMode(
-      io.vertx.ext.web.RoutingContext ctx, String subject, RegistrySettings settings,
-      ObjectMapper json) {
+  private static Callable<Object> setMode(RoutingContext ctx, String subject,
+      RegistrySettings settings, ObjectMapper json) {
     JsonNode request = JsonBodies.object(json, ctx.body().asString());
     JsonNode requested = request.get("mode");
     Mode mode = Mode.parse(requested == null || requested.isNull() ? null : requested.asText());

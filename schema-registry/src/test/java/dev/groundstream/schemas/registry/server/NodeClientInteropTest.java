@@ -26,14 +26,15 @@ import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Confluent's Node client {@code @confluentinc/schemaregistry@1.10.1}, installed from npm by this
- * test into target/, runs src/test/node/interop.js against the in-process registry: references,
+ * Confluent's Node client {@code @confluentinc/schemaregistry@1.10.1} and
+ * {@code @kafkajs/confluent-schema-registry@4.1.0}, installed from npm by this test into target/, runs src/test/node/interop.js against the in-process registry: references,
  * metadata lookup, rule sets, a serializer with useLatestWithMetadata, and a record with every
  * Avro type that our Java deserializer then decodes. Skipped, saying why, when node or npm is
  * absent or npm cannot install the package (no registry reachable).
  */
 class NodeClientInteropTest {
-  private static final String PACKAGE = "@confluentinc/schemaregistry@1.10.1";
+  private static final List<String> PACKAGES = List.of("@confluentinc/schemaregistry@1.10.1",
+      "@kafkajs/confluent-schema-registry@4.1.0");
 
   @Test
   void confluentsNodeClientInteroperates() throws Exception {
@@ -41,10 +42,13 @@ class NodeClientInteropTest {
     assumeTrue(runs(List.of("npm", "--version")), "npm is not installed");
     Path prefix = Paths.get("target", "node-interop").toAbsolutePath();
     Files.createDirectories(prefix);
-    if (!Files.isDirectory(prefix.resolve("node_modules/@confluentinc/schemaregistry"))) {
-      assumeTrue(runs(List.of("npm", "install", "--no-audit", "--no-fund", "--no-save",
-          "--prefix", prefix.toString(), PACKAGE)),
-          "npm could not install " + PACKAGE + " (no npm registry reachable?)");
+    if (!Files.isDirectory(prefix.resolve("node_modules/@confluentinc/schemaregistry"))
+        || !Files.isDirectory(prefix.resolve("node_modules/@kafkajs/confluent-schema-registry"))) {
+      List<String> install = new java.util.ArrayList<>(List.of("npm", "install", "--no-audit",
+          "--no-fund", "--no-save", "--prefix", prefix.toString()));
+      install.addAll(PACKAGES);
+      assumeTrue(runs(install), "npm could not install " + PACKAGES
+          + " (no npm registry reachable?)");
     }
     Path script = Paths.get("src", "test", "node", "interop.js").toAbsolutePath();
 
@@ -58,7 +62,7 @@ class NodeClientInteropTest {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(true, process.waitFor(120, TimeUnit.SECONDS), output);
       assertEquals(0, process.exitValue(), output);
-      assertEquals(true, output.contains("7 checks passed"), output);
+      assertEquals(true, output.contains("9 checks passed"), output);
 
       String encoded = output.lines().filter(l -> l.startsWith("ENCODED "))
           .findFirst().orElseThrow().substring("ENCODED ".length());
@@ -84,6 +88,13 @@ class NodeClientInteropTest {
           (ByteBuffer) every.get("price"), price, LogicalTypes.fromSchema(price)));
       assertEquals("123e4567-e89b-12d3-a456-426614174000", every.get("id").toString());
       assertEquals(1700000000000L, toMillis(every.get("at")));
+
+      String kafkajs = output.lines().filter(l -> l.startsWith("KAFKAJS "))
+          .findFirst().orElseThrow().substring("KAFKAJS ".length());
+      GenericRecord person = new AvroDeserializer<GenericRecord>(
+          new RestSchemaRegistryClient(RegistryConnection.of(server.url())), null)
+          .deserialize("node-person", Base64.getDecoder().decode(kafkajs));
+      assertEquals("Elm St", ((GenericRecord) person.get("home")).get("street").toString());
     }
   }
 

@@ -142,6 +142,8 @@ class RegistryFeaturesTest {
         error(42205, register("import-value", body(TestSchemas.record("NoId")))));
     assertEquals("Overwrite new schema with id 7000 is not permitted.", error(42205,
         register("import-value", body(TestSchemas.record("Other"), "id", "7000"))));
+    String twice = error(42205, register("import-value", body(imported, "id", "7002")));
+    assertTrue(twice.contains("7000") && twice.contains("7002"), twice);
     assertEquals(List.of("3"), texts(ok(http.get("/subjects/import-value/versions"))),
         "nothing stored by a refused import");
 
