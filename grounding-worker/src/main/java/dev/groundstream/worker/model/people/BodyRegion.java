@@ -10,7 +10,7 @@ import java.util.Optional;
  * its last word.
  */
 public enum BodyRegion {
-  HEAD, FACE, HAIR, HAT, ARMS, HANDS, LEGS, FEET, TOP, DRESS, TROUSERS, SHORTS;
+  HEAD, FACE, HAIR, HAT, ARMS, HANDS, LEGS, FEET, TOP, COAT, OUTFIT, DRESS, TROUSERS, SHORTS;
 
   private static final Map<String, BodyRegion> WORDS = Map.<String, BodyRegion>ofEntries(
       Map.entry("head", HEAD), Map.entry("heads", HEAD),
@@ -26,10 +26,12 @@ public enum BodyRegion {
       Map.entry("boots", FEET), Map.entry("sneakers", FEET), Map.entry("cleats", FEET), Map.entry("sandals", FEET),
       Map.entry("socks", FEET),
       Map.entry("shirt", TOP), Map.entry("t-shirt", TOP), Map.entry("tshirt", TOP), Map.entry("top", TOP),
-      Map.entry("jersey", TOP), Map.entry("jacket", TOP), Map.entry("coat", TOP), Map.entry("sweater", TOP),
+      Map.entry("jersey", TOP), Map.entry("jacket", TOP), Map.entry("coat", COAT), Map.entry("coats", COAT),
+      Map.entry("overcoat", COAT), Map.entry("raincoat", COAT), Map.entry("parka", COAT), Map.entry("sweater", TOP),
       Map.entry("hoodie", TOP), Map.entry("blouse", TOP), Map.entry("vest", TOP), Map.entry("sweatshirt", TOP),
-      Map.entry("tank", TOP), Map.entry("uniform", TOP), Map.entry("suit", TOP), Map.entry("shirts", TOP),
-      Map.entry("jackets", TOP), Map.entry("spacesuit", TOP), Map.entry("overalls", TROUSERS),
+      Map.entry("tank", TOP), Map.entry("uniform", OUTFIT), Map.entry("suit", OUTFIT), Map.entry("shirts", TOP),
+      Map.entry("jackets", TOP), Map.entry("spacesuit", OUTFIT), Map.entry("overalls", OUTFIT),
+      Map.entry("costume", OUTFIT), Map.entry("outfit", OUTFIT), Map.entry("clothes", OUTFIT), Map.entry("wetsuit", OUTFIT),
       Map.entry("dress", DRESS), Map.entry("gown", DRESS), Map.entry("robe", DRESS), Map.entry("dresses", DRESS),
       Map.entry("trousers", TROUSERS), Map.entry("pants", TROUSERS), Map.entry("jeans", TROUSERS),
       Map.entry("leggings", TROUSERS),
@@ -42,7 +44,7 @@ public enum BodyRegion {
   /** Clothing (a colour word refers to the fabric) rather than a body part. */
   public boolean clothing() {
     return switch (this) {
-      case HAT, TOP, DRESS, TROUSERS, SHORTS -> true;
+      case HAT, TOP, COAT, OUTFIT, DRESS, TROUSERS, SHORTS -> true;
       default -> false;
     };
   }

@@ -79,8 +79,12 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
     if (region.isPresent()) {
       List<PersonChooser.Choice> choices = chooser.choose(scene, region.get(), parsed);
       List<ScoredBox> ranked = new ArrayList<>();
-      for (PersonChooser.Choice c : choices.subList(0, Math.min(MAX_REGION_PEOPLE, choices.size()))) {
+      List<PersonChooser.Choice> top = choices.subList(0, Math.min(MAX_REGION_PEOPLE, choices.size()));
+      for (PersonChooser.Choice c : top) {
         ranked.add(c.region());
+      }
+      for (PersonChooser.Choice c : top) {
+        ranked.addAll(c.alternates());
       }
       float floor = ranked.isEmpty() ? 1 : ranked.get(ranked.size() - 1).score();
       for (ScoredBox b : base) {

@@ -24,11 +24,12 @@ public final class PersonChooser {
     this.colourFloor = colourFloor;
   }
 
-  public record Choice(Person person, ScoredBox region, float score) {}
+  /** {@code region} is the primary box; {@code alternates} the other boxes of the same region (single feet...). */
+  public record Choice(Person person, ScoredBox region, List<ScoredBox> alternates, float score) {}
 
   public List<Choice> choose(PersonScene scene, BodyRegion region, ParsedPhrase parsed) {
     List<Person> people = scene.people();
-    boolean longHair = parsed.words().contains("long");
+    boolean tall = parsed.words().contains("long") || parsed.words().contains("boots") || parsed.words().contains("boot");
     List<String> colours = ColourWords.in(parsed.words());
     float maxArea = 0;
     for (Person p : people) {
@@ -38,13 +39,15 @@ public final class PersonChooser {
     List<Choice> out = new ArrayList<>();
     for (int i = 0; i < people.size(); i++) {
       Person p = people.get(i);
-      ScoredBox r = KeypointRegions.of(p, region, longHair, scene.width(), scene.height(), 0);
+      List<ScoredBox> boxes = KeypointRegions.boxes(p, region, tall, scene.width(), scene.height(), 0);
+      ScoredBox r = boxes.get(0);
       float s = p.box().score() * (0.5f + 0.5f * (maxArea > 0 ? p.box().area() / maxArea : 1)) * spatial[i];
       Optional<Float> colour = scene.colour(colours, r);
       if (colour.isPresent()) {
         s *= colourFloor + colour.get();
       }
-      out.add(new Choice(p, r.withScore(s), s));
+      final float fs = s;
+      out.add(new Choice(p, r.withScore(s), boxes.subList(1, boxes.size()).stream().map(b -> b.withScore(fs)).toList(), s));
     }
     out.sort(Comparator.comparingDouble((Choice c) -> -c.score).thenComparingDouble(c -> c.region.x1())
         .thenComparingDouble(c -> c.region.y1()));
