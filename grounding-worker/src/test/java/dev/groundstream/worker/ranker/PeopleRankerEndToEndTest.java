@@ -60,6 +60,63 @@ class PeopleRankerEndToEndTest {
     return r;
   }
 
+  /**
+   * Keypoint-derived regions on real dev photos overlap the hand-drawn box (IoU >= 0.5), where the
+   * fixed person-box fractions of centernet-ranker hit 2 of the 7 dev clothing phrases).
+   */
+  @Test
+  void keypointRegionsOverlapTheAnnotatedBoxesOnDevPhotos() throws Exception {
+    assumeTrue(available(), "people-ranker, movenet-multipose or the people splits are not in this checkout");
+    String[][] cases = {{"astronaut", "an orange spacesuit"}, {"camera", "a dark coat"}, {"person", "a knit hat"},
+        {"person", "rubber boots"}, {"person", "a blue jacket"}};
+    try (GroundingModel people = GroundingModels.load(PEOPLE, OrtSettings.cpu())) {
+      for (String[] c : cases) {
+        PhotoBenchmark.Image image = PhotoBenchmark.image(c[0]);
+        PhotoBenchmark.Phrase phrase = image.phrases().stream().filter(p -> p.text().equals(c[1])).findFirst().orElseThrow();
+        GroundingInput input = new GroundingInput(people.preprocessor().preprocess(PhotoBenchmark.bytes(image)), c[1],
+            List.of(new PhraseQuery("p", c[1], 0, c[1].length())));
+        List<PhraseGrounding> out = assertInstanceOf(GroundingOutcome.Grounded.class,
+            people.ground(List.of(input)).get(0)).phrases();
+        org.junit.jupiter.api.Assertions.assertTrue(PhotoBenchmark.hit(out.get(0).boxes(), phrase.boxes(), 1),
+            c[0] + " '" + c[1] + "': top-1 " + out.get(0).boxes().get(0) + " vs " + phrase.boxes());
+      }
+    }
+  }
+
+  /** A tiny image, a grey-scale photo and a photo without people: no exception, never a NaN box. */
+  @Test
+  void badInputsGiveFiniteBoxes() throws Exception {
+    assumeTrue(available(), "people-ranker, movenet-multipose or the people splits are not in this checkout");
+    java.awt.image.BufferedImage tiny = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage grey = javax.imageio.ImageIO.read(PhotoBenchmark.image("person").file().toFile());
+    java.awt.image.BufferedImage g = new java.awt.image.BufferedImage(grey.getWidth(), grey.getHeight(),
+        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    g.getGraphics().drawImage(grey, 0, 0, null);
+    List<byte[]> images = new ArrayList<>();
+    for (java.awt.image.BufferedImage img : List.of(tiny, g)) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", bytes);
+      images.add(bytes.toByteArray());
+    }
+    images.add(PhotoBenchmark.bytes(PhotoBenchmark.image("fruits")));
+    String caption = "A man in a red shirt with long hair and black boots on the left";
+    List<PhraseQuery> queries = List.of(new PhraseQuery("1", "A man", 0, 5), new PhraseQuery("2", "a red shirt", 9, 20),
+        new PhraseQuery("3", "long hair", 26, 35), new PhraseQuery("4", "black boots", 40, 51));
+    try (GroundingModel people = GroundingModels.load(PEOPLE, OrtSettings.cpu())) {
+      for (byte[] bytes : images) {
+        GroundingInput input = new GroundingInput(people.preprocessor().preprocess(bytes), caption, queries);
+        for (PhraseGrounding pg : assertInstanceOf(GroundingOutcome.Grounded.class,
+            people.ground(List.of(input)).get(0)).phrases()) {
+          for (var b : pg.boxes()) {
+            org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(b.x1()) && Float.isFinite(b.y1())
+                && Float.isFinite(b.x2()) && Float.isFinite(b.y2()) && Float.isFinite(b.score())
+                && b.x2() >= b.x1() && b.y2() >= b.y1(), pg.phraseId() + ": " + b);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void printsRecallOnTheDevSplit() throws Exception {
     assumeTrue(available(), "people-ranker, movenet-multipose or the people splits are not in this checkout");
