@@ -42,7 +42,7 @@ public final class PeopleModelLoader {
     }
     JsonNode people = section.path("people");
     PersonChooser chooser = new PersonChooser((float) people.path("spatialWeight").asDouble(0.7),
-        (float) people.path("colourFloor").asDouble(0.2));
+        (float) people.path("colourFloor").asDouble(0.2), people.path("useColour").asBoolean(true));
     Optional<PoseStage> pose = Optional.empty();
     for (JsonNode stage : root.path("stages")) {
       if (!"pose".equals(stage.path("role").asText())) {
@@ -63,8 +63,9 @@ public final class PeopleModelLoader {
         throw new ModelCardException(card.folder() + ": cannot open pose stage " + file + ": " + e.getMessage(), e);
       }
     }
-    return new PeopleRanker(semantic, pose, new PhraseParser(WordNet.shared(), Set.copyOf(labels)), chooser,
-        ranking, pre.width(), pre.height());
+    PeopleRanker ranker = new PeopleRanker(semantic, pose, new PhraseParser(WordNet.shared(), Set.copyOf(labels)),
+        chooser, ranking, pre.width(), pre.height());
+    return people.path("useCaptionContext").asBoolean(true) ? ranker : ranker.withoutCaptionContext();
   }
 
   static String sha256(Path file) {

@@ -37,6 +37,7 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
   private final PostprocessSettings ranking;
   private final int srcW;
   private final int srcH;
+  private boolean captionContext = true;
 
   public PeopleRanker(PhraseRanker semantic, Optional<PoseStage> pose, PhraseParser parser, PersonChooser chooser,
       PostprocessSettings ranking, int srcW, int srcH) {
@@ -47,6 +48,12 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
     this.ranking = ranking;
     this.srcW = srcW;
     this.srcH = srcH;
+  }
+
+  /** Switches caption context off (ablation); returns this. */
+  public PeopleRanker withoutCaptionContext() {
+    captionContext = false;
+    return this;
   }
 
   @Override
@@ -92,7 +99,8 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
       }
       return dedup(ranked);
     }
-    Optional<PhraseQuery> attribute = CaptionContext.attributeOf(phrase, input.caption(), input.phrases());
+    Optional<PhraseQuery> attribute = captionContext
+        ? CaptionContext.attributeOf(phrase, input.caption(), input.phrases()) : Optional.empty();
     if (attribute.isPresent() && !base.isEmpty()) {
       ParsedPhrase attr = parser.parse(attribute.get().text());
       Optional<BodyRegion> attrRegion = regionOf(attr);

@@ -18,10 +18,17 @@ import java.util.Optional;
 public final class PersonChooser {
   private final float spatialWeight;
   private final float colourFloor;
+  private final boolean useColour;
 
   public PersonChooser(float spatialWeight, float colourFloor) {
+    this(spatialWeight, colourFloor, true);
+  }
+
+  /** {@code useColour} false ignores colour words (ablation); spatialWeight 0 ignores spatial words. */
+  public PersonChooser(float spatialWeight, float colourFloor, boolean useColour) {
     this.spatialWeight = spatialWeight;
     this.colourFloor = colourFloor;
+    this.useColour = useColour;
   }
 
   /** {@code region} is the primary box; {@code alternates} the other boxes of the same region (single feet...). */
@@ -30,7 +37,7 @@ public final class PersonChooser {
   public List<Choice> choose(PersonScene scene, BodyRegion region, ParsedPhrase parsed) {
     List<Person> people = scene.people();
     boolean tall = parsed.words().contains("long") || parsed.words().contains("boots") || parsed.words().contains("boot");
-    List<String> colours = ColourWords.in(parsed.words());
+    List<String> colours = useColour ? ColourWords.in(parsed.words()) : List.of();
     float maxArea = 0;
     for (Person p : people) {
       maxArea = Math.max(maxArea, p.box().area());
