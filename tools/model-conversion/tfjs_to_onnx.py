@@ -273,6 +273,8 @@ class Converter:
                                       'not supported' % (op, n['name']))
             fn(n, ins)
         outs = self.output_map or {k: k for k in self.mj.get('signature', {}).get('outputs', {})}
+        if not outs:
+            raise ConversionError('the model JSON names no outputs (no "signature"): pass --output TF_NAME=ONNX_NAME')
         for tf_name, onnx_name in outs.items():
             t = self.t[self.ref(tf_name)]
             src = self.get(self.ref(tf_name), 'NHWC')
@@ -826,6 +828,22 @@ class Converter:
                                      self.const(self.fresh('steps'), np.array(steps, np.int64))])[0]
         out = self._static_reshape(src, out_shape, n['name'])
         self.set(n['name'], out, 'NHWC', out_shape, t.dtype)
+
+    def op_Pad(self, n, ins):
+        # TF Pad / PadV2 (constant). Runs in the input's layout: a padded conv feature map stays NCHW.
+        t = self.t[ins[0]]
+        pads = np.asarray(self.cval(ins[1])).reshape(-1, 2).astype(np.int64)
+        value = float(np.ravel(self.cval(ins[2]))[0]) if len(ins) > 2 else 0.0
+        layout = t.layout if len(t.shape) == 4 else 'NHWC'
+        order = NHWC_TO_NCHW if layout == 'NCHW' else list(range(len(t.shape)))
+        onnx_pads = [int(pads[a][0]) for a in order] + [int(pads[a][1]) for a in order]
+        out = self.add('Pad', [self.get(ins[0], layout), self.const(self.fresh('pads'), np.array(onnx_pads, np.int64)),
+                               self.const(self.fresh('pad_value'), np.array(value, t.dtype))],
+                       [n['name']], name=n['name'], mode='constant')[0]
+        self.set(n['name'], out, layout, [d + int(p[0]) + int(p[1]) for d, p in zip(t.shape, pads)], t.dtype)
+
+    def op_PadV2(self, n, ins):
+        self.op_Pad(n, ins)
 
     def op_Abs(self, n, ins):
         self._unary(n, ins, 'Abs')
