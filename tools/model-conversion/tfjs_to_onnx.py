@@ -169,8 +169,9 @@ class Tensor:
 
 
 class Converter:
-    def __init__(self, model_json, weights, opset, input_name, output_map, dynamic_batch=False):
+    def __init__(self, model_json, weights, opset, input_name, output_map, dynamic_batch=False, input_shape=None):
         self.dynamic_batch = dynamic_batch
+        self.input_shape = input_shape
         self.mj = model_json
         self.weights = weights
         self.opset = opset
@@ -259,6 +260,9 @@ class Converter:
             visit(n['name'])
         for n in order:
             op = n['op']
+            ins0 = [self.ref(i) for i in n.get('input', []) if not i.startswith('^')]
+            if self.fold(n, ins0):
+                continue
             fn = getattr(self, 'op_' + op.lstrip('_'), None)
             if fn is None:
                 raise ConversionError('unsupported op %s (node %s)' % (op, n['name']))
@@ -269,6 +273,8 @@ class Converter:
                                       'not supported' % (op, n['name']))
             fn(n, ins)
         outs = self.output_map or {k: k for k in self.mj.get('signature', {}).get('outputs', {})}
+        if not outs:
+            raise ConversionError('the model JSON names no outputs (no "signature"): pass --output TF_NAME=ONNX_NAME')
         for tf_name, onnx_name in outs.items():
             t = self.t[self.ref(tf_name)]
             src = self.get(self.ref(tf_name), 'NHWC')
@@ -286,6 +292,12 @@ class Converter:
     # ---- ops: sources
     def op_Placeholder(self, n, ins):
         shape = [int(d.get('size', -1)) for d in n['attr']['shape']['shape']['dim']]
+        if self.input_shape:
+            if len(self.input_shape) != len(shape) or any(d not in (-1, f) for d, f in zip(shape, self.input_shape)):
+                raise ConversionError('--input-shape %s does not fit the graph input %s' % (self.input_shape, shape))
+            shape = list(self.input_shape)
+        if -1 in shape:
+            raise ConversionError('graph input has unknown dims %s: pass --input-shape' % shape)
         npd, od = TF_DTYPES[attr_type(n, 'dtype')]
         name = self.input_name or n['name']
         onnx_shape = shape
@@ -406,6 +418,8 @@ class Converter:
         out_rank = max(len(t.shape) for t in ts)
         if use_nchw and out_rank != 4:
             use_nchw = False
+        if use_nchw and any(t.const is None and len(t.shape) < 4 and np.prod(t.shape) > 1 for t in ts):
+            use_nchw = False  # broadcasting a lower-rank tensor: NHWC (TF's own layout) is exact
         args = []
         for i, t in zip(ins, ts):
             if t.const is not None and t.name is None:
@@ -592,8 +606,10 @@ class Converter:
         strides = [int(v) for v in np.ravel(self.cval(ins[3]))]
         bm, em = attr_i(n, 'begin_mask'), attr_i(n, 'end_mask')
         shrink = attr_i(n, 'shrink_axis_mask')
-        if attr_i(n, 'ellipsis_mask') or attr_i(n, 'new_axis_mask'):
-            raise ConversionError('StridedSlice ellipsis/new_axis masks unsupported: ' + n['name'])
+        if attr_i(n, 'ellipsis_mask'):
+            raise ConversionError('StridedSlice ellipsis mask unsupported: ' + n['name'])
+        if attr_i(n, 'new_axis_mask'):
+            return self._strided_slice_new_axis(n, ins)
         if self.dynamic_batch and len(t.shape) > 0 and t.shape[0] == 1 and begin and not (bm & 1 and em & 1):
             raise ConversionError('--dynamic-batch: StridedSlice over the batch dim in ' + n['name'])
         starts, ends, axes, steps, shape, squeeze = [], [], [], [], [], []
@@ -694,6 +710,254 @@ class Converter:
     def op_ResizeNearestNeighbor(self, n, ins):
         self._resize(n, ins, 'nearest')
 
+    # ---- constant folding (shapes are static, so Shape/Range/Fill/meshgrid chains are constants)
+    def _is_const(self, i):
+        t = self.t.get(i)
+        return t is not None and t.const is not None and t.name is None
+
+    def _set_const(self, name, arr):
+        arr = np.asarray(arr)
+        self.t[name] = Tensor(None, 'NHWC', arr.shape, arr.dtype, const=arr)
+
+    @staticmethod
+    def _slice_index(n, shape, begin, end, strides):
+        """numpy index tuple for a TF StridedSlice (begin/end/shrink/new_axis masks; no ellipsis)."""
+        bm, em = attr_i(n, 'begin_mask'), attr_i(n, 'end_mask')
+        shrink, newax = attr_i(n, 'shrink_axis_mask'), attr_i(n, 'new_axis_mask')
+        if attr_i(n, 'ellipsis_mask'):
+            raise ConversionError('StridedSlice ellipsis mask unsupported: ' + n['name'])
+        idx = []
+        for i in range(len(begin)):
+            if newax >> i & 1:
+                idx.append(np.newaxis)
+            elif shrink >> i & 1:
+                idx.append(int(begin[i]))
+            else:
+                idx.append(slice(None if bm >> i & 1 else int(begin[i]),
+                                 None if em >> i & 1 else int(end[i]), int(strides[i])))
+        return tuple(idx)
+
+    def fold(self, n, ins):
+        """Evaluate a node with numpy when all its inputs are constants (or only its static shape
+        is used). Returns True when folded. Values are exactly TF's (same dtypes, same integer
+        semantics)."""
+        op = n['op']
+        if op == 'Shape':
+            t = self.t[ins[0]]
+            if -1 in t.shape:
+                return False
+            npd = TF_DTYPES[attr_type(n, 'out_type') or 'DT_INT32'][0]
+            self._set_const(n['name'], np.array(t.shape, npd))
+            return True
+        if op == 'Size':
+            t = self.t[ins[0]]
+            npd = TF_DTYPES[attr_type(n, 'out_type') or 'DT_INT32'][0]
+            self._set_const(n['name'], np.array(int(np.prod(t.shape)), npd))
+            return True
+        if op in ('Const', 'Placeholder') or not ins or not all(self._is_const(i) for i in ins):
+            return False
+        v = [self.t[i].const for i in ins]
+        if op in ('Add', 'AddV2'):
+            r = v[0] + v[1]
+        elif op == 'Sub':
+            r = v[0] - v[1]
+        elif op == 'Mul':
+            r = v[0] * v[1]
+        elif op == 'RealDiv':
+            r = v[0] / v[1]
+        elif op == 'Maximum':
+            r = np.maximum(v[0], v[1])
+        elif op == 'Minimum':
+            r = np.minimum(v[0], v[1])
+        elif op == 'FloorDiv':
+            r = np.floor_divide(v[0], v[1])
+        elif op == 'FloorMod':
+            r = np.mod(v[0], v[1])
+        elif op == 'Equal':
+            r = np.equal(v[0], v[1])
+        elif op == 'Cast':
+            r = v[0].astype(TF_DTYPES[attr_type(n, 'DstT')][0])
+        elif op == 'Pack':
+            r = np.stack(v, axis=attr_i(n, 'axis'))
+        elif op == 'Range':
+            r = np.arange(v[0], v[1], v[2]).astype(np.result_type(v[0], v[1], v[2]))
+        elif op == 'Fill':
+            r = np.full([int(d) for d in np.ravel(v[0])], v[1], dtype=v[1].dtype)
+        elif op == 'Reshape':
+            r = v[0].reshape([int(d) for d in np.ravel(v[1])])
+        elif op == 'ExpandDims':
+            r = np.expand_dims(v[0], int(np.ravel(v[1])[0]))
+        elif op == 'Tile':
+            r = np.tile(v[0], [int(d) for d in np.ravel(v[1])])
+        elif op == 'StridedSlice':
+            r = v[0][self._slice_index(n, v[0].shape, np.ravel(v[1]), np.ravel(v[2]), np.ravel(v[3]))]
+        elif op == 'Identity':
+            r = v[0]
+        else:
+            return False
+        self._set_const(n['name'], np.asarray(r, dtype=np.asarray(r).dtype))
+        return True
+
+    # ---- ops used by decoders (MoveNet multipose), all on static shapes, in NHWC (TF's layout)
+    def _static_reshape(self, src, shape, name):
+        return self.add('Reshape', [src, self.const(self.fresh('shape'), np.array(shape, np.int64))], [name], name=name)[0]
+
+    def _strided_slice_new_axis(self, n, ins):
+        t = self.t[ins[0]]
+        begin, end, strides = [np.ravel(self.cval(i)) for i in ins[1:4]]
+        idx = self._slice_index(n, t.shape, begin, end, strides)
+        out_shape = list(np.broadcast_to(np.zeros((), np.int8), t.shape)[idx].shape)
+        starts, ends, axes, steps = [], [], [], []
+        d = 0
+        for e in idx:
+            if e is None:
+                continue
+            if isinstance(e, int):
+                s0 = e % t.shape[d]
+                starts.append(s0), ends.append(s0 + 1), axes.append(d), steps.append(1)
+            elif e != slice(None, None, 1) and e != slice(None, None, None):
+                lo, hi, st = e.indices(t.shape[d])
+                big = np.iinfo(np.int64).max
+                starts.append(lo), ends.append(hi if hi >= 0 else -big), axes.append(d), steps.append(st)
+            d += 1
+        src = self.get(ins[0], 'NHWC')
+        if axes:
+            src = self.add('Slice', [src, self.const(self.fresh('starts'), np.array(starts, np.int64)),
+                                     self.const(self.fresh('ends'), np.array(ends, np.int64)),
+                                     self.const(self.fresh('axes'), np.array(axes, np.int64)),
+                                     self.const(self.fresh('steps'), np.array(steps, np.int64))])[0]
+        out = self._static_reshape(src, out_shape, n['name'])
+        self.set(n['name'], out, 'NHWC', out_shape, t.dtype)
+
+    def op_Pad(self, n, ins):
+        # TF Pad / PadV2 (constant). Runs in the input's layout: a padded conv feature map stays NCHW.
+        t = self.t[ins[0]]
+        pads = np.asarray(self.cval(ins[1])).reshape(-1, 2).astype(np.int64)
+        value = float(np.ravel(self.cval(ins[2]))[0]) if len(ins) > 2 else 0.0
+        layout = t.layout if len(t.shape) == 4 else 'NHWC'
+        order = NHWC_TO_NCHW if layout == 'NCHW' else list(range(len(t.shape)))
+        onnx_pads = [int(pads[a][0]) for a in order] + [int(pads[a][1]) for a in order]
+        out = self.add('Pad', [self.get(ins[0], layout), self.const(self.fresh('pads'), np.array(onnx_pads, np.int64)),
+                               self.const(self.fresh('pad_value'), np.array(value, t.dtype))],
+                       [n['name']], name=n['name'], mode='constant')[0]
+        self.set(n['name'], out, layout, [d + int(p[0]) + int(p[1]) for d, p in zip(t.shape, pads)], t.dtype)
+
+    def op_PadV2(self, n, ins):
+        self.op_Pad(n, ins)
+
+    def op_Abs(self, n, ins):
+        self._unary(n, ins, 'Abs')
+
+    def op_Exp(self, n, ins):
+        self._unary(n, ins, 'Exp')
+
+    def op_Reciprocal(self, n, ins):
+        self._unary(n, ins, 'Reciprocal')
+
+    def op_GreaterEqual(self, n, ins):
+        self._elementwise(n, ins, 'GreaterOrEqual', out_dtype=np.bool_)
+
+    def op_LogicalAnd(self, n, ins):
+        self._elementwise(n, ins, 'And', out_dtype=np.bool_)
+
+    def op_SquaredDifference(self, n, ins):
+        self._elementwise(n, ins, 'Sub')
+        d = self.t[n['name']]
+        out = self.add('Mul', [d.name, d.name], [n['name'] + '_sq'], name=n['name'] + '_sq')[0]
+        self.set(n['name'], out, d.layout, d.shape, d.dtype)
+
+    def op_AddN(self, n, ins):
+        # TF AddN sums left to right; so does this chain (same float rounding order)
+        shape = list(np.broadcast_shapes(*[tuple(self.t[i].shape) for i in ins]))
+        acc = self.get(ins[0], 'NHWC')
+        for k, i in enumerate(ins[1:]):
+            last = k == len(ins) - 2
+            acc = self.add('Add', [acc, self.get(i, 'NHWC')], [n['name']] if last else None)[0]
+        self.set(n['name'], acc, 'NHWC', shape, self.t[ins[0]].dtype)
+
+    def op_Select(self, n, ins):
+        c, a, b = (self.t[i] for i in ins)
+        if len(c.shape) != len(a.shape) and len(c.shape) != 0:
+            raise ConversionError('Select with a lower-rank condition unsupported: ' + n['name'])
+        out = self.add('Where', [self.get(i, 'NHWC') for i in ins], [n['name']], name=n['name'])[0]
+        self.set(n['name'], out, 'NHWC', list(np.broadcast_shapes(tuple(c.shape), tuple(a.shape), tuple(b.shape))), a.dtype)
+
+    def op_Pack(self, n, ins):
+        ts = [self.t[i] for i in ins]
+        rank = len(ts[0].shape) + 1
+        axis = attr_i(n, 'axis') % rank
+        parts = [self.add('Unsqueeze', [self.get(i, 'NHWC'), self.const('pack_axis_%d' % axis, np.array([axis], np.int64))])[0]
+                 for i in ins]
+        out = self.add('Concat', parts, [n['name']], name=n['name'], axis=axis)[0]
+        shape = list(ts[0].shape)
+        shape.insert(axis, len(ins))
+        self.set(n['name'], out, 'NHWC', shape, ts[0].dtype)
+
+    def _split_outputs(self, n, src, t, axis, num, squeeze):
+        names = [n['name']] + ['%s:%d' % (n['name'], k) for k in range(1, num)]
+        raw = self.add('Split', [src], [self.fresh(nm) for nm in names], name=self.fresh(n['name'] + '_split'), axis=axis)
+        shape = list(t.shape)
+        if t.shape[axis] % num:
+            raise ConversionError('uneven split in ' + n['name'])
+        shape[axis] = t.shape[axis] // num
+        if squeeze:
+            shape = shape[:axis] + shape[axis + 1:]
+        for nm, r in zip(names, raw):
+            out = self._static_reshape(r, shape, nm) if squeeze else self.add('Identity', [r], [nm])[0]
+            self.set(nm, out, 'NHWC', shape, t.dtype)
+
+    def op_Unpack(self, n, ins):
+        t = self.t[ins[0]]
+        axis = attr_i(n, 'axis') % len(t.shape)
+        self._split_outputs(n, self.get(ins[0], 'NHWC'), t, axis, attr_i(n, 'num'), squeeze=True)
+
+    def op_Split(self, n, ins):
+        t = self.t[ins[1]]
+        axis = int(np.ravel(self.cval(ins[0]))[0]) % len(t.shape)
+        self._split_outputs(n, self.get(ins[1], 'NHWC'), t, axis, attr_i(n, 'num_split'), squeeze=False)
+
+    def op_Tile(self, n, ins):
+        t = self.t[ins[0]]
+        reps = [int(r) for r in np.ravel(self.cval(ins[1]))]
+        out = self.add('Tile', [self.get(ins[0], 'NHWC'), self.const(self.fresh('reps'), np.array(reps, np.int64))],
+                       [n['name']], name=n['name'])[0]
+        self.set(n['name'], out, 'NHWC', [d * r for d, r in zip(t.shape, reps)], t.dtype)
+
+    def op_GatherNd(self, n, ins):
+        p, idx = self.t[ins[0]], self.t[ins[1]]
+        ind = self.add('Cast', [self.get(ins[1], 'NHWC')], to=TensorProto.INT64)[0]
+        out = self.add('GatherND', [self.get(ins[0], 'NHWC'), ind], [n['name']], name=n['name'], batch_dims=0)[0]
+        k = idx.shape[-1]
+        self.set(n['name'], out, 'NHWC', idx.shape[:-1] + p.shape[k:], p.dtype)
+
+    def _reduce(self, n, ins, onnx_op, axes_as_input):
+        t = self.t[ins[0]]
+        axes = sorted(int(a) % len(t.shape) for a in np.ravel(self.cval(ins[1])))
+        keep = attr_b(n, 'keep_dims')
+        if axes_as_input:
+            out = self.add(onnx_op, [self.get(ins[0], 'NHWC'), self.const(self.fresh('axes'), np.array(axes, np.int64))],
+                           [n['name']], name=n['name'], keepdims=int(keep))[0]
+        else:
+            out = self.add(onnx_op, [self.get(ins[0], 'NHWC')], [n['name']], name=n['name'], axes=axes, keepdims=int(keep))[0]
+        shape = [1 if i in axes else d for i, d in enumerate(t.shape)] if keep else \
+            [d for i, d in enumerate(t.shape) if i not in axes]
+        self.set(n['name'], out, 'NHWC', shape, t.dtype)
+
+    def op_Max(self, n, ins):
+        self._reduce(n, ins, 'ReduceMax', axes_as_input=self.opset >= 18)
+
+    def op_Sum(self, n, ins):
+        self._reduce(n, ins, 'ReduceSum', axes_as_input=self.opset >= 13)
+
+    def op_ArgMax(self, n, ins):
+        t = self.t[ins[0]]
+        axis = int(np.ravel(self.cval(ins[1]))[0]) % len(t.shape)
+        # ONNX ArgMax picks the first maximal index (select_last_index=0), as TF does
+        idx = self.add('ArgMax', [self.get(ins[0], 'NHWC')], axis=axis, keepdims=0, select_last_index=0)[0]
+        npd, od = TF_DTYPES[attr_type(n, 'output_type') or 'DT_INT64']
+        out = self.add('Cast', [idx], [n['name']], name=n['name'], to=od)[0]
+        self.set(n['name'], out, 'NHWC', t.shape[:axis] + t.shape[axis + 1:], npd)
+
 
 def sha256(path):
     h = hashlib.sha256()
@@ -711,6 +975,8 @@ def main():
     ap.add_argument('--input-name', default=None, help='rename the (single) graph input')
     ap.add_argument('--output', action='append', default=[],
                     help='TF_NAME[=ONNX_NAME]; repeatable; default: all signature outputs')
+    ap.add_argument('--input-shape', default=None,
+                    help='comma-separated static input shape for a graph input with unknown dims, e.g. 1,256,256,3')
     ap.add_argument('--list-ops', action='store_true', help='print the op histogram and exit')
     ap.add_argument('--dynamic-batch', action='store_true',
                     help='make the batch dim symbolic (N); ops that hard-code TF\'s batch of 1 are rewritten '
@@ -732,7 +998,8 @@ def main():
     for o in args.output:
         tf_name, _, onnx_name = o.partition('=')
         out_map[tf_name] = onnx_name or tf_name
-    conv = Converter(mj, weights, args.opset, args.input_name, out_map, dynamic_batch=args.dynamic_batch)
+    conv = Converter(mj, weights, args.opset, args.input_name, out_map, dynamic_batch=args.dynamic_batch,
+                     input_shape=[int(d) for d in args.input_shape.split(',')] if args.input_shape else None)
     model = conv.convert()
     onnx.checker.check_model(model, full_check=True)
     onnx.save(model, args.out_onnx)

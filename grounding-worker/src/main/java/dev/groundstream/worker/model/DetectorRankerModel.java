@@ -47,7 +47,7 @@ public final class DetectorRankerModel extends OnnxGroundingModel {
           continue;
         }
         List<Proposal> proposals = proposals(detections, i, chunk.get(i).image().transform());
-        outcomes.add(new GroundingOutcome.Grounded(rank(chunk.get(i).phrases(), proposals, chunk.get(i).image())));
+        outcomes.add(new GroundingOutcome.Grounded(rank(chunk.get(i), proposals)));
       }
     }
     return outcomes;
@@ -76,12 +76,25 @@ public final class DetectorRankerModel extends OnnxGroundingModel {
     return out;
   }
 
-  private List<PhraseGrounding> rank(List<PhraseQuery> phrases, List<Proposal> proposals, PreprocessedImage image) {
+  private List<PhraseGrounding> rank(GroundingInput input, List<Proposal> proposals) throws Exception {
+    List<List<ScoredBox>> perPhrase = ranker.rankImage(input, proposals);
     List<PhraseGrounding> out = new ArrayList<>();
-    for (PhraseQuery phrase : phrases) {
-      List<ScoredBox> ranked = ranker.rank(phrase, proposals, image.originalWidth(), image.originalHeight());
-      out.add(PhraseGrounding.boxes(phrase.phraseId(), ranked.subList(0, Math.min(ranked.size(), ranking.topK()))));
+    for (int i = 0; i < input.phrases().size(); i++) {
+      List<ScoredBox> ranked = perPhrase.get(i);
+      out.add(PhraseGrounding.boxes(input.phrases().get(i).phraseId(),
+          ranked.subList(0, Math.min(ranked.size(), ranking.topK()))));
     }
     return out;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (ranker instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    } finally {
+      super.close();
+    }
   }
 }

@@ -17,7 +17,7 @@ public final class GroundingModels {
       return switch (card.kind()) {
         // A card with a "ranker" section gets the semantic ranker; otherwise the given scorer.
         case DETECTOR_RANKER -> new DetectorRankerModel(card, session, ranking,
-            PhraseRankers.forCard(card, ranking, PhraseRanker.perProposal(scorer, ranking)));
+            PhraseRankers.forCard(card, ranking, PhraseRanker.perProposal(scorer, ranking), ort));
         case BOX_QUERIES -> new BoxQueriesModel(card, session, ranking);
         case CAPTION_SPANS -> new CaptionSpansModel(card, session, ranking);
         case HEATMAP -> new HeatmapModel(card, session, ranking);

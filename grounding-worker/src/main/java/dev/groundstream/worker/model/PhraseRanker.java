@@ -14,6 +14,19 @@ import java.util.List;
 public interface PhraseRanker {
   List<ScoredBox> rank(PhraseQuery phrase, List<Proposal> proposals, int imageWidth, int imageHeight);
 
+  /**
+   * All phrases of one input at once, one list per phrase in phrase order. A ranker that needs the
+   * pixels or the whole caption (the people ranker: pose stage, colours, caption context) overrides
+   * this; the default ranks each phrase alone.
+   */
+  default List<List<ScoredBox>> rankImage(GroundingInput input, List<Proposal> proposals) throws Exception {
+    List<List<ScoredBox>> out = new ArrayList<>();
+    for (PhraseQuery phrase : input.phrases()) {
+      out.add(rank(phrase, proposals, input.image().originalWidth(), input.image().originalHeight()));
+    }
+    return out;
+  }
+
   /** The per-proposal ranking: score each proposal, drop scores &lt;= 0, NMS and top-k. */
   static PhraseRanker perProposal(PhraseProposalScorer scorer, PostprocessSettings ranking) {
     return (phrase, proposals, imageWidth, imageHeight) -> {

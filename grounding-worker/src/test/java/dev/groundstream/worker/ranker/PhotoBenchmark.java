@@ -37,8 +37,13 @@ final class PhotoBenchmark {
   }
 
   static List<Image> images() throws Exception {
+    return images("test");
+  }
+
+  /** The images of split file {@code <split>.txt}. */
+  static List<Image> images(String split) throws Exception {
     List<Image> out = new ArrayList<>();
-    for (String id : Files.readAllLines(ROOT.resolve("test.txt"))) {
+    for (String id : Files.readAllLines(ROOT.resolve(split + ".txt"))) {
       if (!id.isBlank()) {
         out.add(image(id.trim()));
       }
@@ -75,6 +80,33 @@ final class PhotoBenchmark {
       }
     }
     return new Image(id, file, phrases);
+  }
+
+  /** One caption as the importer sends it: plain text, phrases with their character offsets. */
+  record Caption(String text, List<Phrase> phrases, List<int[]> offsets) {}
+
+  /** The captions of an image, markup removed (tokens joined by single spaces, as in the files). */
+  static List<Caption> captions(Image image) throws Exception {
+    List<Caption> out = new ArrayList<>();
+    int next = 0;
+    for (String line : Files.readAllLines(ROOT.resolve("Sentences").resolve(image.id() + ".txt"))) {
+      StringBuilder text = new StringBuilder();
+      List<Phrase> phrases = new ArrayList<>();
+      List<int[]> offsets = new ArrayList<>();
+      Matcher m = PHRASE.matcher(line);
+      int last = 0;
+      while (m.find()) {
+        text.append(line, last, m.start());
+        int start = text.length();
+        text.append(m.group(3));
+        offsets.add(new int[] {start, text.length()});
+        phrases.add(image.phrases().get(next++));
+        last = m.end();
+      }
+      text.append(line.substring(last));
+      out.add(new Caption(text.toString(), phrases, offsets));
+    }
+    return out;
   }
 
   /** Any-box protocol: evaluable if the chain is not 0 and has at least one box. */

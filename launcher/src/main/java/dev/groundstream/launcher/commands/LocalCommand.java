@@ -26,7 +26,7 @@ public final class LocalCommand implements Callable<Integer> {
       description = "Where all state lives (default ./${DEFAULT-VALUE}); the next start resumes from it.")
   Path dataDir;
 
-  @Option(names = "--model", description = "Model folder (default models/centernet-ranker).")
+  @Option(names = "--model", description = "Model folder (default models/people-ranker, else models/centernet-ranker).")
   Path model;
 
   @Option(names = "--also-model", paramLabel = "DIR", description = "One more model version to run side by side "
@@ -127,7 +127,16 @@ public final class LocalCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * models/people-ranker (CenterNet + MoveNet pose stage + people ranker; better than
+   * centernet-ranker on the held-out people-test split, docs/benchmarks/photo-benchmark.md) when its
+   * pose stage is in the checkout, else models/centernet-ranker, else the bare detector.
+   */
   private static Path defaultModel() {
+    Path people = Path.of("models", "people-ranker");
+    if (Files.isDirectory(people) && Files.isRegularFile(Path.of("models", "movenet-multipose", "model.onnx"))) {
+      return people;
+    }
     Path ranker = Path.of("models", "centernet-ranker");
     return Files.isDirectory(ranker) ? ranker : Path.of("models", "centernet-coco");
   }

@@ -1,0 +1,178 @@
+package dev.groundstream.worker.model.people;
+
+import dev.groundstream.worker.model.GroundingInput;
+import dev.groundstream.worker.model.PhraseQuery;
+import dev.groundstream.worker.model.PhraseRanker;
+import dev.groundstream.worker.model.PostprocessSettings;
+import dev.groundstream.worker.model.Proposal;
+import dev.groundstream.worker.model.ScoredBox;
+import dev.groundstream.worker.ranker.ParsedPhrase;
+import dev.groundstream.worker.ranker.PhraseParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ranker of the composite people model (grounding-worker/docs/ranker.md, "people model"): the
+ * semantic ranker's list for every phrase, except that
+ * <ul>
+ *   <li>a clothing / body-part phrase ({@link BodyRegion}) gets the keypoint-derived region of the
+ *   pose stage's people first, the people ordered by {@link PersonChooser} (colour of that region,
+ *   spatial words among the people, prominence);</li>
+ *   <li>a person phrase followed in the caption by "in / wearing / with" and a coloured clothing
+ *   phrase ("a man in a red shirt") puts the detector box of the person whose region has that
+ *   colour first (caption context).</li>
+ * </ul>
+ * Without people (no pose, no person in the photo) every phrase keeps the semantic ranker's list.
+ */
+public final class PeopleRanker implements PhraseRanker, AutoCloseable {
+  private static final int MAX_REGION_PEOPLE = 3;
+  /** Semantic-ranker boxes after the region boxes keep this fraction of their score. */
+  private static final float AFTER_REGIONS = 0.5f;
+
+  private final PhraseRanker semantic;
+  private final Optional<PoseStage> pose;
+  private final PhraseParser parser;
+  private final PersonChooser chooser;
+  private final PostprocessSettings ranking;
+  private final int srcW;
+  private final int srcH;
+  private boolean captionContext = true;
+
+  public PeopleRanker(PhraseRanker semantic, Optional<PoseStage> pose, PhraseParser parser, PersonChooser chooser,
+      PostprocessSettings ranking, int srcW, int srcH) {
+    this.semantic = semantic;
+    this.pose = pose;
+    this.parser = parser;
+    this.chooser = chooser;
+    this.ranking = ranking;
+    this.srcW = srcW;
+    this.srcH = srcH;
+  }
+
+  /** Switches caption context off (ablation); returns this. */
+  public PeopleRanker withoutCaptionContext() {
+    captionContext = false;
+    return this;
+  }
+
+  @Override
+  public List<ScoredBox> rank(PhraseQuery phrase, List<Proposal> proposals, int imageWidth, int imageHeight) {
+    return semantic.rank(phrase, proposals, imageWidth, imageHeight);
+  }
+
+  @Override
+  public List<List<ScoredBox>> rankImage(GroundingInput input, List<Proposal> proposals) throws Exception {
+    List<Person> people = pose.isPresent() ? pose.get().people(input.image(), srcW, srcH) : List.of();
+    PersonScene scene = new PersonScene(people, input.image(), srcW, srcH);
+    List<List<ScoredBox>> out = new ArrayList<>();
+    for (PhraseQuery phrase : input.phrases()) {
+      out.add(rankPhrase(phrase, input, proposals, scene));
+    }
+    return out;
+  }
+
+  /** One phrase against the people of one image (public for unit tests with hand-made people). */
+  public List<ScoredBox> rankPhrase(PhraseQuery phrase, GroundingInput input, List<Proposal> proposals,
+      PersonScene scene) {
+    int w = scene.width();
+    int h = scene.height();
+    List<ScoredBox> base = semantic.rank(phrase, proposals, w, h);
+    if (scene.people().isEmpty()) {
+      return base;
+    }
+    ParsedPhrase parsed = parser.parse(phrase.text());
+    Optional<BodyRegion> region = regionOf(parsed);
+    if (region.isPresent()) {
+      List<PersonChooser.Choice> choices = chooser.choose(scene, region.get(), parsed);
+      List<ScoredBox> ranked = new ArrayList<>();
+      List<PersonChooser.Choice> top = choices.subList(0, Math.min(MAX_REGION_PEOPLE, choices.size()));
+      for (PersonChooser.Choice c : top) {
+        ranked.add(c.region());
+      }
+      for (PersonChooser.Choice c : top) {
+        ranked.addAll(c.alternates());
+      }
+      float floor = ranked.isEmpty() ? 1 : ranked.get(ranked.size() - 1).score();
+      for (ScoredBox b : base) {
+        ranked.add(b.withScore(Math.min(floor, b.score() * AFTER_REGIONS)));
+      }
+      return dedup(ranked);
+    }
+    Optional<PhraseQuery> attribute = captionContext
+        ? CaptionContext.attributeOf(phrase, input.caption(), input.phrases()) : Optional.empty();
+    if (attribute.isPresent() && !base.isEmpty()) {
+      ParsedPhrase attr = parser.parse(attribute.get().text());
+      Optional<BodyRegion> attrRegion = regionOf(attr);
+      if (attrRegion.isPresent() && !ColourWords.in(attr.words()).isEmpty()) {
+        List<PersonChooser.Choice> choices = chooser.choose(scene, attrRegion.get(), attr);
+        if (!choices.isEmpty()) {
+          return personFirst(base, choices.get(0).person().box());
+        }
+      }
+    }
+    return base;
+  }
+
+  static Optional<BodyRegion> regionOf(ParsedPhrase parsed) {
+    Optional<BodyRegion> r = parsed.head().isEmpty() ? Optional.empty()
+        : BodyRegion.of(parsed.head().substring(parsed.head().lastIndexOf(' ') + 1));
+    if (r.isEmpty() && !parsed.words().isEmpty()) {
+      r = BodyRegion.of(parsed.words().get(parsed.words().size() - 1));
+    }
+    return r;
+  }
+
+  /** The semantic list with the box that best overlaps {@code person} (IoU >= 0.5) moved to the front. */
+  static List<ScoredBox> personFirst(List<ScoredBox> base, ScoredBox person) {
+    int best = -1;
+    float bestIou = 0.5f;
+    for (int i = 0; i < base.size(); i++) {
+      float iou = base.get(i).iou(person);
+      if (iou >= bestIou) {
+        bestIou = iou;
+        best = i;
+      }
+    }
+    if (best <= 0) {
+      return base;
+    }
+    List<ScoredBox> out = new ArrayList<>();
+    out.add(base.get(best).withScore(base.get(0).score()));
+    for (int i = 0; i < base.size(); i++) {
+      if (i != best) {
+        out.add(base.get(i));
+      }
+    }
+    return out;
+  }
+
+  private List<ScoredBox> dedup(List<ScoredBox> boxes) {
+    List<ScoredBox> kept = new ArrayList<>();
+    float previous = Float.MAX_VALUE;
+    for (ScoredBox b : boxes) {
+      if (ranking.topK() > 0 && kept.size() >= ranking.topK()) {
+        break;
+      }
+      boolean dup = false;
+      for (ScoredBox k : kept) {
+        if (b.iou(k) > ranking.nmsIou()) {
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) {
+        previous = Math.min(previous, b.score());
+        kept.add(b.withScore(previous));
+      }
+    }
+    return kept;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (pose.isPresent()) {
+      pose.get().close();
+    }
+  }
+}
