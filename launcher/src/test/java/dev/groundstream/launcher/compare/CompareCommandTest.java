@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ class CompareCommandTest {
 
     Run run = compare("--a", A, "--b", B);
     assertEquals(0, run.exitCode, run.err);
-    Map<String, List<Long>> printed = tableRows(run.out);
+    Map<String, List<Long>> printed = PrintedComparison.cells(run.out);
     assertEquals(Map.of("all", StoredPairs.asList(expected.get("all")),
         "people", StoredPairs.asList(expected.get("people")),
         "clothing", StoredPairs.asList(expected.get("clothing"))), printed, run.out);
@@ -100,7 +99,7 @@ class CompareCommandTest {
 
     Run oneType = compare("--a", A, "--b", B, "--type", "clothing", "--dataset", KnownEvaluations.DATASET);
     assertEquals(0, oneType.exitCode, oneType.err);
-    assertEquals(Map.of("clothing", StoredPairs.asList(expected.get("clothing"))), tableRows(oneType.out));
+    assertEquals(Map.of("clothing", StoredPairs.asList(expected.get("clothing"))), PrintedComparison.cells(oneType.out));
   }
 
   @Test
@@ -123,25 +122,6 @@ class CompareCommandTest {
     Run unreachable = new Run(new String[] {"compare", "--a", A, "--b", B, "--eval-url", "http://127.0.0.1:1"});
     assertEquals(1, unreachable.exitCode);
     assertTrue(unreachable.err.contains("cannot reach the eval service at http://127.0.0.1:1"), unreachable.err);
-  }
-
-  private static Map<String, List<Long>> tableRows(String out) {
-    Map<String, List<Long>> rows = new HashMap<>();
-    boolean inTable = false;
-    for (String line : out.lines().toList()) {
-      if (line.startsWith("type ")) {
-        inTable = true;
-        continue;
-      }
-      if (inTable && line.startsWith("Intervals:")) {
-        break;
-      }
-      if (inTable) {
-        String[] cells = line.trim().split("\\s+");
-        rows.put(cells[0], Arrays.stream(cells, 2, 6).map(c -> Long.parseLong(c.replace(",", ""))).toList());
-      }
-    }
-    return rows;
   }
 
   /** Reads every evaluation of A and B back from the topic, read_committed, until all are there. */

@@ -13,11 +13,11 @@ import java.util.UUID;
  * the evaluations as stored on grounding.evaluations: per category ("all" and each phrase type) the
  * cells [both right, only A, only B, both wrong] of recall@1 over phrases evaluable in both.
  */
-final class StoredPairs {
+public final class StoredPairs {
   private StoredPairs() {
   }
 
-  static Map<String, long[]> count(Map<UUID, Evaluation> a, Map<UUID, Evaluation> b) {
+  public static Map<String, long[]> count(Map<UUID, Evaluation> a, Map<UUID, Evaluation> b) {
     Map<String, long[]> cells = new TreeMap<>();
     a.forEach((request, evaluationA) -> {
       Evaluation evaluationB = b.get(request);
@@ -40,7 +40,7 @@ final class StoredPairs {
     return cells;
   }
 
-  static List<Long> asList(long[] cells) {
+  public static List<Long> asList(long[] cells) {
     return List.of(cells[0], cells[1], cells[2], cells[3]);
   }
 }
