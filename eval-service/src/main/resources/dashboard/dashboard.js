@@ -10,6 +10,15 @@ const COLORS = ['#2f6fde', '#e67e22', '#1e8e4f', '#8e44ad', '#c0392b', '#16a085'
 const state = { info: null, models: [], categoryChart: null, timelineChart: null, pollTimer: null, sseUpdates: 0 };
 
 const pct = x => (x === null || x === undefined) ? '–' : (x * 100).toFixed(1) + '%';
+// A 95% interval as "[65.1, 78.0]" in percent (points for a difference, with signs).
+const ci = (interval, signed) => {
+  if (!interval) return '';
+  const f = x => (signed && x >= 0 ? '+' : '') + (x * 100).toFixed(1);
+  return '[' + f(interval.lower) + ', ' + f(interval.upper) + ']';
+};
+const pctCi = (x, interval) => pct(x) + (interval ? ' ' + ci(interval) : '');
+const points = x => (x >= 0 ? '+' : '') + (x * 100).toFixed(1);
+const pValue = p => p < 0.001 ? '< 0.001' : p.toFixed(3);
 const num = (x, digits) => (x === null || x === undefined) ? '–' : Number(x).toFixed(digits);
 const hhmm = ms => new Date(ms).toISOString().substring(11, 16);
 const el = (tag, attrs = {}, text) => {
@@ -127,11 +136,10 @@ function renderRecallTable(snapshots) {
       class: 'metric', 'data-model': s.model, 'data-dataset': s.dataset, 'data-category': s.category, 'data-metric': metric,
     }, text));
     cell('evaluablePhrases', String(s.evaluablePhrases));
-    cell('recallAt1', pct(s.recallAt1));
-    cell('recallAt5', pct(s.recallAt5));
-    cell('recallAt10', pct(s.recallAt10));
-    cell('mergedBoxAccuracy', pct(s.mergedBoxAccuracy));
-    cell('pointingAccuracy', pct(s.pointingAccuracy));
+    const intervals = s.intervals || {};
+    for (const metric of ['recallAt1', 'recallAt5', 'recallAt10', 'mergedBoxAccuracy', 'pointingAccuracy']) {
+      cell(metric, pctCi(s[metric], intervals[metric]));
+    }
   }
   wrap.replaceChildren(table);
 }
@@ -141,13 +149,14 @@ function seriesName(s) { return s.model + ' · ' + s.dataset; }
 function renderCategoryChart(snapshots) {
   const categories = [...new Set(snapshots.map(s => s.category))].sort(byCategory);
   const series = [...new Set(snapshots.map(seriesName))].sort();
-  const datasets = series.map((name, i) => ({
-    label: name, backgroundColor: color(i),
-    data: categories.map(c => {
-      const s = snapshots.find(x => seriesName(x) === name && x.category === c);
-      return s ? s.recallAt1 * 100 : null;
-    }),
-  }));
+  const datasets = series.map((name, i) => {
+    const found = categories.map(c => snapshots.find(x => seriesName(x) === name && x.category === c));
+    return {
+      label: name, backgroundColor: color(i),
+      data: found.map(s => s ? s.recallAt1 * 100 : null),
+      intervals: found.map(s => s && s.intervals ? s.intervals.recallAt1 : null),
+    };
+  });
   state.categoryChart = draw(state.categoryChart, 'category-chart', 'bar', categories, datasets);
 }
 
@@ -155,13 +164,14 @@ function renderTimeline(windows) {
   document.getElementById('window-name').textContent = '(' + state.info.tumblingWindow + ' windows, all phrases)';
   const starts = [...new Set(windows.map(w => w.windowStart))].sort((a, b) => a - b).slice(-60);
   const series = [...new Set(windows.map(seriesName))].sort();
-  const datasets = series.map((name, i) => ({
-    label: name, borderColor: color(i), backgroundColor: color(i), tension: 0, spanGaps: true, pointRadius: 3,
-    data: starts.map(t => {
-      const w = windows.find(x => seriesName(x) === name && x.windowStart === t);
-      return w ? w.recallAt1 * 100 : null;
-    }),
-  }));
+  const datasets = series.map((name, i) => {
+    const found = starts.map(t => windows.find(x => seriesName(x) === name && x.windowStart === t));
+    return {
+      label: name, borderColor: color(i), backgroundColor: color(i), tension: 0, spanGaps: true, pointRadius: 3,
+      data: found.map(w => w ? w.recallAt1 * 100 : null),
+      intervals: found.map(w => w && w.intervals ? w.intervals.recallAt1 : null),
+    };
+  });
   state.timelineChart = draw(state.timelineChart, 'timeline-chart', 'line', starts.map(hhmm), datasets);
 }
 
@@ -172,7 +182,12 @@ function draw(chart, canvasId, type, labels, datasets) {
       options: {
         animation: false, maintainAspectRatio: false,
         scales: { y: { min: 0, max: 100, title: { display: true, text: 'recall@1 (%)' } } },
-        plugins: { legend: { position: 'bottom' } },
+        plugins: {
+          legend: { position: 'bottom' },
+          // Every recall carries its 95% Wilson interval, in the tooltip of each bar and point.
+          tooltip: { callbacks: { label: item => item.dataset.label + ': ' + item.parsed.y.toFixed(1) + '% '
+            + ci((item.dataset.intervals || [])[item.dataIndex]) } },
+        },
       },
     });
   }
@@ -199,18 +214,39 @@ async function refreshComparison() {
   const b = document.getElementById('compare-b').value;
   if (!a || !b || a === b) return;
   const c = await getJson('/api/compare?a=' + encodeURIComponent(a) + '&b=' + encodeURIComponent(b));
-  document.getElementById('compare-acc-a').textContent = pct(c.accuracyA);
-  document.getElementById('compare-acc-b').textContent = pct(c.accuracyB);
-  document.getElementById('compare-only-a').textContent = c.onlyA;
-  document.getElementById('compare-only-b').textContent = c.onlyB;
-  document.getElementById('compare-pairs').textContent = c.pairs;
-  document.getElementById('compare-diff').textContent = (c.differenceBMinusA >= 0 ? '+' : '') + (c.differenceBMinusA * 100).toFixed(1) + ' pt';
-  document.getElementById('compare-p').textContent = c.mcNemarExactPValue.toPrecision(3);
+  const set = (id, text) => { document.getElementById(id).textContent = text; };
+  set('compare-acc-a', pctCi(c.accuracyA, c.accuracyAInterval));
+  set('compare-acc-b', pctCi(c.accuracyB, c.accuracyBInterval));
+  set('compare-only-a', c.onlyA);
+  set('compare-only-b', c.onlyB);
+  set('compare-both-right', c.bothRight);
+  set('compare-both-wrong', c.bothWrong);
+  set('compare-pairs', c.pairs);
+  set('compare-diff', points(c.differenceBMinusA) + ' pt ' + ci(c.differenceInterval, true));
+  set('compare-p', pValue(c.mcNemarExactPValue));
+  renderComparisonTypes(c.types || {});
   const verdict = document.getElementById('compare-verdict');
-  const significant = c.pairs > 0 && c.mcNemarExactPValue < 0.05;
-  verdict.textContent = c.pairs === 0 ? 'no shared evaluations yet'
-    : significant ? (c.differenceBMinusA > 0 ? 'B is significantly better' : 'A is significantly better') : 'no significant difference';
+  const significant = c.verdict === 'A_BETTER' || c.verdict === 'B_BETTER';
+  verdict.textContent = c.verdictText;
   verdict.className = significant ? 'verdict-sig' : 'muted';
+}
+
+// The same comparison per phrase type (types with shared phrases only), as `groundstream compare` prints it.
+function renderComparisonTypes(types) {
+  const body = document.querySelector('#compare-types tbody');
+  const rows = [];
+  for (const [type, t] of Object.entries(types)) {
+    if (t.pairs === 0) continue;
+    const row = el('tr', { 'data-type': type });
+    for (const text of [type, t.pairs, t.bothRight, t.onlyA, t.onlyB, t.bothWrong,
+      pctCi(t.accuracyA, t.accuracyAInterval), pctCi(t.accuracyB, t.accuracyBInterval),
+      points(t.differenceBMinusA) + ' ' + ci(t.differenceInterval, true), pValue(t.mcNemarExactPValue)]) {
+      row.appendChild(el('td', {}, String(text)));
+    }
+    row.title = t.verdictText;
+    rows.push(row);
+  }
+  body.replaceChildren(...rows);
 }
 
 function renderSignals(signals) {

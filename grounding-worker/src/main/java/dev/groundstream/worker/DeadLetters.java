@@ -3,6 +3,7 @@ package dev.groundstream.worker;
 import dev.groundstream.avro.DeadLetter;
 import dev.groundstream.avro.DeadLetterKey;
 import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.schemas.DeadLetterFactory;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,17 +28,7 @@ public final class DeadLetters {
     if (request != null) {
       attributes.put("requestId", request.getRequestId().toString());
     }
-    String message = error.getMessage() == null ? error.toString() : error.getMessage();
-    return DeadLetter.newBuilder()
-        .setStage(STAGE)
-        .setSourceTopic(record.topic())
-        .setSourcePartition(record.partition())
-        .setSourceOffset(record.offset())
-        .setErrorClass(error.getClass().getName())
-        .setMessage(message)
-        .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-        .setFailedAt(Instant.now())
-        .setAttributes(attributes)
-        .build();
+    return DeadLetterFactory.failed(STAGE, record.topic(), record.partition(), record.offset(), error,
+        record.value(), Instant.now(), attributes);
   }
 }

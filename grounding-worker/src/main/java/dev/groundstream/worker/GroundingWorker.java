@@ -70,7 +70,8 @@ public final class GroundingWorker implements AutoCloseable {
     SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
     // The intake's dataset filter is applied on the prepare pool, right after the Avro decode.
     this.preparer = new RequestPreparer(new AvroDeserializer<>(registry, GroundingRequest.getClassSchema()),
-        new ImageSource(config.blobDir()), model.preprocessor(), intake::grounds);
+        new ImageSource(config.blobDir(), config.s3Blobs().map(S3ImageReader::open)), model.preprocessor(),
+        intake::grounds);
     AtomicInteger threadNo = new AtomicInteger();
     this.preparePool = Executors.newFixedThreadPool(config.preprocessThreads(), r -> {
       Thread t = new Thread(r, "grounding-preprocess-" + threadNo.incrementAndGet());
@@ -112,7 +113,7 @@ public final class GroundingWorker implements AutoCloseable {
 
   private GroundingWorker begin() throws Exception {
     if (config.httpPort() >= 0) {
-      http = new WorkerHttpServer(config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
+      http = new WorkerHttpServer(config.httpHost(), config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
     }
     LOG.info("Grounding worker for model {} ({}) on {}: group {}, max batch {}, max queue delay {} ms",
         assembler.modelId(), model.card().kind().cardName(), model.provider().label(), groupId,
@@ -265,7 +266,8 @@ public final class GroundingWorker implements AutoCloseable {
   private void pollOnce(KafkaConsumer<byte[], byte[]> c) {
     for (ConsumerRecord<byte[], byte[]> record : c.poll(queue.pollTimeout(System.nanoTime(), IDLE_POLL))) {
       if (intake.accepts(record)) {
-        queue.add(new PendingRequest(record, System.nanoTime(), preparePool.submit(() -> preparer.prepare(record.value()))));
+        queue.add(new PendingRequest(record, System.nanoTime(),
+            preparePool.submit(() -> preparer.prepare(record.key(), record.value()))));
       }
     }
     switch (queue.pressure()) {

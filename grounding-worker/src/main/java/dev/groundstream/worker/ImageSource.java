@@ -12,15 +12,25 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The encoded bytes of a request's image: inline, or a {@code file:} URI inside the configured
- * blob directory (claim check). Paths outside that directory and other schemes are refused, so a
- * request cannot make the worker read arbitrary files. A 64-hex sha256 is verified.
+ * The encoded bytes of a request's image: inline, a {@code file:} URI inside the configured blob
+ * directory, or an {@code s3://} URI in the configured bucket (claim check). Paths outside that
+ * directory, other buckets and other schemes are refused, so a request cannot make the worker read
+ * arbitrary files; the file check is made on the real path (every symlink resolved, the blob
+ * directory's own too), so a link inside the folder that points out of it is refused as well. A
+ * 64-hex sha256 is verified.
  */
 public final class ImageSource {
   private final Optional<Path> blobDir;
+  private final Optional<S3ImageReader> s3;
 
   public ImageSource(Optional<Path> blobDir) {
+    this(blobDir, Optional.empty());
+  }
+
+  /** Also reads {@code s3://} URIs of the configured bucket and prefix through {@code s3} (see {@link S3ImageReader}). */
+  public ImageSource(Optional<Path> blobDir, Optional<S3ImageReader> s3) {
     this.blobDir = blobDir.map(p -> p.toAbsolutePath().normalize());
+    this.s3 = s3;
   }
 
   public byte[] bytes(ImageRef ref) throws IOException {
@@ -29,6 +39,9 @@ public final class ImageSource {
       ByteBuffer inline = ref.getInline().duplicate();
       bytes = new byte[inline.remaining()];
       inline.get(bytes);
+    } else if (ref.getUri() != null && ref.getUri().startsWith("s3:")) {
+      bytes = s3.orElseThrow(() -> new IOException("image URI " + ref.getUri()
+          + " but no S3 blob store is configured (GROUNDSTREAM_BLOB_URL=s3://...)")).read(ref.getUri());
     } else if (ref.getUri() != null) {
       bytes = Files.readAllBytes(resolve(ref.getUri()));
     } else {
@@ -44,13 +57,18 @@ public final class ImageSource {
       throw new IOException("image URI scheme '" + uri.getScheme() + "' is not supported (only file:)");
     }
     if (blobDir.isEmpty()) {
-      throw new IOException("image URI " + uriText + " but no blob directory is configured (GROUNDSTREAM_BLOB_DIR)");
+      throw new IOException("image URI " + uriText + " but no blob directory is configured (GROUNDSTREAM_WORKER_BLOB_DIR or --blob-dir)");
     }
     Path path = Path.of(uri).toAbsolutePath().normalize();
     if (!path.startsWith(blobDir.get())) {
       throw new IOException("image URI " + uriText + " is outside the blob directory " + blobDir.get());
     }
-    return path;
+    Path real = path.toRealPath(); // NoSuchFileException when missing
+    Path realRoot = blobDir.get().toRealPath();
+    if (!real.startsWith(realRoot)) {
+      throw new IOException("image URI " + uriText + " is a link to " + real + ", outside the blob directory " + realRoot);
+    }
+    return real;
   }
 
   private static void verify(String expectedHex, byte[] bytes) throws IOException {

@@ -3,6 +3,7 @@ package dev.groundstream.worker;
 import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.worker.model.ImagePreprocessor;
+import dev.groundstream.worker.model.PreprocessedImage;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -34,7 +35,26 @@ public final class RequestPreparer {
     this.include = include;
   }
 
+  /** Without the record key: the key check of {@link RequestConsistency} is skipped. */
+  /** Without the record key: the key check of {@link RequestConsistency} is skipped. */
+  /** A well-formed key for the request itself (for callers without the record's key). */
+  private static byte[] keyOf(GroundingRequest request) {
+    byte[] id = request.getRequestId().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] key = new byte[6 + id.length];
+    key[5] = (byte) (id.length * 2); // Avro zig-zag length of the uuid string (36 chars)
+    System.arraycopy(id, 0, key, 6, id.length);
+    return key;
+  }
+
   public PreparedRequest prepare(byte[] value) {
+    return prepare(null, value, false);
+  }
+
+  public PreparedRequest prepare(byte[] key, byte[] value) {
+    return prepare(key, value, true);
+  }
+
+  private PreparedRequest prepare(byte[] key, byte[] value, boolean checkKey) {
     long start = System.nanoTime();
     GroundingRequest request;
     try {
@@ -48,16 +68,31 @@ public final class RequestPreparer {
     if (!include.test(request)) {
       return new PreparedRequest.Skipped(request); // before the image: the costly part is never done
     }
+    try {
+      if (checkKey) {
+        RequestConsistency.checkKey(key, request);
+      }
+      RequestConsistency.checkRecord(request);
+    } catch (RequestConsistency.InconsistentRequestException e) {
+      return new PreparedRequest.Failed(RequestConsistency.STEP, e, request);
+    }
     byte[] encoded;
     try {
       encoded = images.bytes(request.getImage());
     } catch (Exception e) {
       return new PreparedRequest.Failed(STEP_LOAD_IMAGE, e, request);
     }
+    PreprocessedImage image;
     try {
-      return new PreparedRequest.Ready(request, preprocessor.preprocess(encoded), (System.nanoTime() - start) / 1e6);
+      image = preprocessor.preprocess(encoded);
     } catch (Exception | OutOfMemoryError e) {
       return new PreparedRequest.Failed(STEP_DECODE_IMAGE, e instanceof Exception ex ? ex : new Exception(e), request);
     }
+    try {
+      RequestConsistency.checkImage(request, image);
+    } catch (RequestConsistency.InconsistentRequestException e) {
+      return new PreparedRequest.Failed(RequestConsistency.STEP, e, request);
+    }
+    return new PreparedRequest.Ready(request, image, (System.nanoTime() - start) / 1e6);
   }
 }

@@ -13,14 +13,19 @@ import java.util.function.Supplier;
 public final class WorkerHttpServer implements AutoCloseable {
   private final HttpServer server;
 
-  public WorkerHttpServer(int port, BooleanSupplier healthy, Supplier<String> healthJson, Supplier<String> metrics)
-      throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 0);
+  public WorkerHttpServer(String host, int port, BooleanSupplier healthy, Supplier<String> healthJson,
+      Supplier<String> metrics) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/health", exchange ->
         respond(exchange, healthy.getAsBoolean() ? 200 : 503, "application/json", healthJson.get()));
     server.createContext("/metrics", exchange ->
         respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
     server.start();
+  }
+
+  /** The bound address (the interface and port). */
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   public int port() {

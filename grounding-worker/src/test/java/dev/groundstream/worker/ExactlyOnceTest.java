@@ -111,7 +111,7 @@ class ExactlyOnceTest {
     WorkerConfig base = kit.config("fake-detector").withBatching(4, Duration.ofMillis(5), 16).withGroupId("scale-out");
     WorkerConfig second = new WorkerConfig(base.kafka(), base.registry(), base.modelDir(), base.maxBatchSize(),
         base.maxQueueDelay(), base.queueCapacity(), base.preprocessThreads(), base.blobDir(), base.ort(),
-        base.ranking(), base.httpPort(), base.groupId(), "1");
+        base.ranking(), base.httpPort(), base.groupId(), "1", base.s3Blobs());
     int total = 40;
     GroundingWorker first = GroundingWorker.start(base);
     for (int i = 0; i < total / 2; i++) {

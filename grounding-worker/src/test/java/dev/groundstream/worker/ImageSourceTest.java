@@ -40,4 +40,21 @@ class ImageSourceTest {
     assertThrows(IOException.class, () -> source.bytes(http));
     assertThrows(IOException.class, () -> new ImageSource(Optional.empty()).bytes(WorkerTestKit.uri(secret, new byte[] {1}, 1, 1)));
   }
+
+  @Test
+  void refusesSymlinksThatLeadOutOfTheBlobDirectory() throws IOException {
+    Path blobs = Files.createDirectory(dir.resolve("blobs"));
+    Path hostname = Path.of("/etc/hostname");
+    Path target = Files.exists(hostname) ? hostname : Files.write(dir.resolve("outside.txt"), new byte[] {7});
+    Path link = Files.createSymbolicLink(blobs.resolve("ab.png"), target);
+    ImageSource source = new ImageSource(Optional.of(blobs));
+    IOException e = assertThrows(IOException.class, () -> source.bytes(
+        ImageRef.newBuilder().setUri(link.toUri().toString()).setSha256("").setWidth(1).setHeight(1).build()));
+    assertTrue(e.getMessage().contains("outside the blob directory"), e.getMessage());
+    // A link that stays inside the folder is followed.
+    byte[] bytes = {4, 5, 6};
+    Path real = Files.write(Files.createDirectory(blobs.resolve("cd")).resolve("real.png"), bytes);
+    Path inside = Files.createSymbolicLink(blobs.resolve("inside.png"), real);
+    assertArrayEquals(bytes, source.bytes(WorkerTestKit.uri(inside, bytes, 1, 1)));
+  }
 }

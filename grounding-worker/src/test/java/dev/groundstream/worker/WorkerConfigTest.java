@@ -61,4 +61,17 @@ class WorkerConfigTest {
         "--queue-capacity", "10"));
     assertThrows(IllegalArgumentException.class, () -> WorkerConfig.fromEnvironmentAndArgs(env, "stray"));
   }
+
+  @Test
+  void theNewNamesAndTheFormerOnesMeanTheSame() {
+    WorkerConfig renamed = WorkerConfig.fromEnvironment(Map.of("GROUNDSTREAM_WORKER_MODEL", "/models/a",
+        "GROUNDSTREAM_WORKER_DEVICE", "cuda:1", "GROUNDSTREAM_WORKER_BLOB_DIR", "/blobs",
+        "GROUNDSTREAM_WORKER_MAX_QUEUE_DELAY", "50ms"));
+    WorkerConfig former = WorkerConfig.fromEnvironment(Map.of("GROUNDSTREAM_MODEL_DIR", "/models/a",
+        "GROUNDSTREAM_DEVICE", "cuda:1", "GROUNDSTREAM_BLOB_DIR", "/blobs",
+        "GROUNDSTREAM_WORKER_MAX_QUEUE_DELAY_MS", "50"));
+    assertEquals(renamed.toString(), former.toString(), "same settings (the connections have no equals)");
+    assertEquals(Duration.ofSeconds(2), WorkerConfig.fromEnvironmentAndArgs(Map.of("GROUNDSTREAM_WORKER_MODEL", "/m"),
+        "--max-queue-delay", "2s").maxQueueDelay());
+  }
 }

@@ -47,16 +47,18 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class WorkerTestKit implements AutoCloseable {
   public static final String CAPTION = "a person and a dog";
 
-  private final KafkaTestCluster kafka;
+  private final String bootstrap;
+  private final AutoCloseable kafka;
   private final SchemaRegistryServer registry;
   private final KafkaProducer<byte[], byte[]> producer;
   private final AvroSerializer<RequestKey> keys;
   private final AvroSerializer<GroundingRequest> values;
 
-  private WorkerTestKit(KafkaTestCluster kafka, SchemaRegistryServer registry) {
+  private WorkerTestKit(String bootstrap, AutoCloseable kafka, SchemaRegistryServer registry) {
+    this.bootstrap = bootstrap;
     this.kafka = kafka;
     this.registry = registry;
-    this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+    this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
         new ByteArraySerializer(), new ByteArraySerializer());
     var client = SchemaRegistryClients.shared(registryConnection());
     this.keys = new AvroSerializer<>(client, true, true);
@@ -70,11 +72,26 @@ public final class WorkerTestKit implements AutoCloseable {
     try (Admin admin = kafka.admin()) {
       TopicCreator.createMissing(admin, Topics.ALL);
     }
-    return new WorkerTestKit(kafka, registry);
+    return new WorkerTestKit(kafka.bootstrapServers(), kafka, registry);
+  }
+
+  /** The kit on a multi-broker cluster (closed with the kit): topics get the cluster's replication. */
+  public static WorkerTestKit on(dev.groundstream.testing.MultiBrokerCluster cluster) throws Exception {
+    SchemaRegistryServer registry =
+        SchemaRegistryServer.start(SchemaRegistryServerConfig.forBootstrapServers(cluster.bootstrapServers()));
+    try (Admin admin = cluster.admin()) {
+      TopicCreator.createMissing(admin, Topics.ALL);
+    }
+    return new WorkerTestKit(cluster.bootstrapServers(), cluster, registry);
+  }
+
+  /** The multi-broker cluster the kit runs on ({@link #on}). */
+  public dev.groundstream.testing.MultiBrokerCluster multiBroker() {
+    return (dev.groundstream.testing.MultiBrokerCluster) kafka;
   }
 
   public KafkaConnection kafkaConnection() {
-    return KafkaConnection.of(kafka.bootstrapServers());
+    return KafkaConnection.of(bootstrap);
   }
 
   public RegistryConnection registryConnection() {
@@ -94,6 +111,11 @@ public final class WorkerTestKit implements AutoCloseable {
   public RecordMetadata send(GroundingRequest request, Long timestamp) throws Exception {
     byte[] key = keys.serialize(Topics.REQUESTS, new RequestKey(request.getRequestId()));
     return sendRaw(key, values.serialize(Topics.REQUESTS, request), timestamp);
+  }
+
+  /** Sends {@code request} under the key of {@code keyId} (a record whose key and value disagree when they differ). */
+  public RecordMetadata sendUnderKey(UUID keyId, GroundingRequest request) throws Exception {
+    return sendRaw(keys.serialize(Topics.REQUESTS, new RequestKey(keyId)), values.serialize(Topics.REQUESTS, request), null);
   }
 
   public RecordMetadata sendRaw(byte[] key, byte[] value, Long timestamp) throws Exception {
@@ -153,7 +175,7 @@ public final class WorkerTestKit implements AutoCloseable {
         SpecificData.get().getSchema(type));
     List<T> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -2,6 +2,8 @@ package dev.groundstream.ingest;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.S3Blobs;
+import dev.groundstream.images.ImageBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the ingest service in one typed place. Sources, later wins: defaults, the
@@ -30,6 +33,7 @@ public record IngestConfig(
     long imageMaxBytes,
     long imageMaxPixels,
     long imageWebpMaxPixels,
+    long imageMaxDecodedBytes,
     Path blobDir,
     Duration uriTimeout,
     boolean uriAllowPrivate,
@@ -42,7 +46,11 @@ public record IngestConfig(
     int decodeThreads,
     int maxCaptionChars,
     int maxPhrases,
-    boolean createTopics) {
+    boolean createTopics,
+    int resultsCacheSize,
+    Duration resultsLookback,
+    Duration resultsWaitMax,
+    Optional<S3Blobs> s3Blobs) {
 
   public static final String ENV_PREFIX = "GROUNDSTREAM_INGEST_";
 
@@ -52,6 +60,7 @@ public record IngestConfig(
   public static final String IMAGE_MAX_BYTES = "image.max.bytes";
   public static final String IMAGE_MAX_PIXELS = "image.max.pixels";
   public static final String IMAGE_WEBP_MAX_PIXELS = "image.webp.max.pixels";
+  public static final String IMAGE_MAX_DECODED_BYTES = "image.max.decoded.bytes";
   public static final String BLOB_DIR = "blob.dir";
   public static final String URI_TIMEOUT_MS = "uri.timeout.ms";
   public static final String URI_ALLOW_PRIVATE = "uri.allow.private";
@@ -65,6 +74,9 @@ public record IngestConfig(
   public static final String MAX_CAPTION_CHARS = "max.caption.chars";
   public static final String MAX_PHRASES = "max.phrases";
   public static final String CREATE_TOPICS = "create.topics";
+  public static final String RESULTS_CACHE_SIZE = "results.cache.size";
+  public static final String RESULTS_LOOKBACK_MS = "results.lookback.ms";
+  public static final String RESULTS_WAIT_MAX_MS = "results.wait.max.ms";
 
   /** Every key with its default, in documentation order. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -75,8 +87,9 @@ public record IngestConfig(
     d.put(PORT, "8080");
     d.put(IMAGE_INLINE_MAX_BYTES, Long.toString(1024 * 1024));
     d.put(IMAGE_MAX_BYTES, Long.toString(32L * 1024 * 1024));
-    d.put(IMAGE_MAX_PIXELS, Long.toString(64L * 1000 * 1000));
-    d.put(IMAGE_WEBP_MAX_PIXELS, Long.toString(4L * 1024 * 1024)); // the WebP decoder cannot subsample its memory
+    d.put(IMAGE_MAX_PIXELS, Long.toString(ImageBudget.DEFAULT_MAX_PIXELS));
+    d.put(IMAGE_WEBP_MAX_PIXELS, Long.toString(ImageBudget.DEFAULT_WEBP_MAX_PIXELS)); // the WebP decoder cannot subsample its memory
+    d.put(IMAGE_MAX_DECODED_BYTES, Long.toString(ImageBudget.DEFAULT_MAX_DECODED_BYTES));
     d.put(BLOB_DIR, "blobs");
     d.put(URI_TIMEOUT_MS, "5000");
     d.put(URI_ALLOW_PRIVATE, "false");
@@ -90,6 +103,9 @@ public record IngestConfig(
     d.put(MAX_CAPTION_CHARS, "2000");
     d.put(MAX_PHRASES, "64");
     d.put(CREATE_TOPICS, "true");
+    d.put(RESULTS_CACHE_SIZE, "100000");
+    d.put(RESULTS_LOOKBACK_MS, Long.toString(24L * 60 * 60 * 1000));
+    d.put(RESULTS_WAIT_MAX_MS, "30000");
     return Map.copyOf(d);
   }
 
@@ -120,11 +136,17 @@ public record IngestConfig(
             + ", bootstrap.servers, registry.url");
       }
     }
-    return fromValues(values, kafka, registry);
+    return fromValues(values, kafka, registry, S3Blobs.fromEnvironment(env));
   }
 
   /** Defaults overridden by {@code values} (dotted keys); for tests and embedding. */
   public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values) {
+    return of(kafka, registry, values, Optional.empty());
+  }
+
+  /** As {@link #of(KafkaConnection, RegistryConnection, Map)}, claim-checked images in {@code s3Blobs} if given. */
+  public static IngestConfig of(KafkaConnection kafka, RegistryConnection registry, Map<String, String> values,
+      Optional<S3Blobs> s3Blobs) {
     Map<String, String> merged = new HashMap<>(DEFAULTS);
     values.forEach((k, v) -> {
       if (!DEFAULTS.containsKey(k)) {
@@ -132,10 +154,11 @@ public record IngestConfig(
       }
       merged.put(k, v);
     });
-    return fromValues(merged, kafka, registry);
+    return fromValues(merged, kafka, registry, s3Blobs);
   }
 
-  private static IngestConfig fromValues(Map<String, String> v, KafkaConnection kafka, RegistryConnection registry) {
+  private static IngestConfig fromValues(Map<String, String> v, KafkaConnection kafka, RegistryConnection registry,
+      Optional<S3Blobs> s3Blobs) {
     List<Path> roots = new ArrayList<>();
     for (String root : v.get(URI_FILE_ROOTS).split(",")) {
       if (!root.isBlank()) {
@@ -151,6 +174,7 @@ public record IngestConfig(
         longValue(v, IMAGE_MAX_BYTES),
         longValue(v, IMAGE_MAX_PIXELS),
         longValue(v, IMAGE_WEBP_MAX_PIXELS),
+        longValue(v, IMAGE_MAX_DECODED_BYTES),
         Path.of(v.get(BLOB_DIR)),
         Duration.ofMillis(longValue(v, URI_TIMEOUT_MS)),
         Boolean.parseBoolean(v.get(URI_ALLOW_PRIVATE)),
@@ -163,7 +187,11 @@ public record IngestConfig(
         intValue(v, DECODE_THREADS),
         intValue(v, MAX_CAPTION_CHARS),
         intValue(v, MAX_PHRASES),
-        Boolean.parseBoolean(v.get(CREATE_TOPICS)));
+        Boolean.parseBoolean(v.get(CREATE_TOPICS)),
+        intValue(v, RESULTS_CACHE_SIZE),
+        Duration.ofMillis(longValue(v, RESULTS_LOOKBACK_MS)),
+        Duration.ofMillis(longValue(v, RESULTS_WAIT_MAX_MS)),
+        s3Blobs);
   }
 
   /** {@code tenant:sha256hex,...} -> hash -> tenant. A tenant may have several keys (rotation). */
@@ -205,18 +233,25 @@ public record IngestConfig(
     }
   }
 
+  /** The decode budget ingest enforces (the worker enforces the same by default). */
+  public ImageBudget imageBudget() {
+    return new ImageBudget(imageMaxPixels, imageMaxDecodedBytes, imageWebpMaxPixels);
+  }
+
   /** API key hashes are not printed; tenants are. */
   @Override
   public String toString() {
     return "IngestConfig{host=" + host + ", port=" + port + ", kafka=" + kafka + ", registry=" + registry
         + ", imageInlineMaxBytes=" + imageInlineMaxBytes + ", imageMaxBytes=" + imageMaxBytes
-        + ", imageMaxPixels=" + imageMaxPixels + ", imageWebpMaxPixels=" + imageWebpMaxPixels
+        + ", imageMaxPixels=" + imageMaxPixels + ", imageWebpMaxPixels=" + imageWebpMaxPixels + ", imageMaxDecodedBytes=" + imageMaxDecodedBytes
         + ", blobDir=" + blobDir + ", uriTimeout=" + uriTimeout
         + ", uriAllowPrivate=" + uriAllowPrivate + ", uriFileRoots=" + uriFileRoots
         + ", tenants=" + new java.util.TreeSet<>(apiKeyHashes.values())
         + ", rateLimitPerSecond=" + rateLimitPerSecond + ", rateLimitBurst=" + rateLimitBurst
         + ", idempotencyCacheSize=" + idempotencyCacheSize + ", idempotencyLoadTimeout=" + idempotencyLoadTimeout
         + ", decodeThreads=" + decodeThreads
-        + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics + "}";
+        + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics
+        + ", resultsCacheSize=" + resultsCacheSize + ", resultsLookback=" + resultsLookback
+        + ", resultsWaitMax=" + resultsWaitMax + ", s3Blobs=" + s3Blobs.map(S3Blobs::toString).orElse("none") + "}";
   }
 }

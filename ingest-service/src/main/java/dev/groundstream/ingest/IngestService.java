@@ -7,10 +7,14 @@ import dev.groundstream.ingest.http.IngestMetrics;
 import dev.groundstream.ingest.http.IngestRouter;
 import dev.groundstream.ingest.http.LabelsHandler;
 import dev.groundstream.ingest.http.RequestsHandler;
+import dev.groundstream.ingest.http.ResultHandler;
 import dev.groundstream.ingest.http.TenantRateLimitHandler;
 import dev.groundstream.ingest.http.UploadParser;
 import dev.groundstream.ingest.images.AddressPolicy;
+import dev.groundstream.config.S3Clients;
 import dev.groundstream.ingest.images.BlobStore;
+import dev.groundstream.ingest.images.ClaimCheckStore;
+import dev.groundstream.ingest.images.S3BlobStore;
 import dev.groundstream.ingest.images.ImageRefFactory;
 import dev.groundstream.ingest.images.ImageValidator;
 import dev.groundstream.ingest.images.UriImageFetcher;
@@ -22,6 +26,8 @@ import dev.groundstream.ingest.requests.LabelIngestor;
 import dev.groundstream.ingest.requests.PhraseValidator;
 import dev.groundstream.ingest.requests.RequestIngestor;
 import dev.groundstream.ingest.requests.RequestStore;
+import dev.groundstream.ingest.results.ResultStore;
+import dev.groundstream.ingest.results.ResultsTail;
 import dev.groundstream.schemas.TopicCreator;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
@@ -52,16 +58,18 @@ public final class IngestService implements AutoCloseable {
   private final GroundingProducer producer;
   private final AcceptedIndexTail index;
   private final AcceptedIndexWriter indexWriter;
+  private final ResultsTail resultsTail;
   private final Admin admin;
 
   private IngestService(Vertx vertx, HttpServer server, WorkerExecutor workers, GroundingProducer producer,
-      AcceptedIndexTail index, AcceptedIndexWriter indexWriter, Admin admin) {
+      AcceptedIndexTail index, AcceptedIndexWriter indexWriter, ResultsTail resultsTail, Admin admin) {
     this.vertx = vertx;
     this.server = server;
     this.workers = workers;
     this.producer = producer;
     this.index = index;
     this.indexWriter = indexWriter;
+    this.resultsTail = resultsTail;
     this.admin = admin;
   }
 
@@ -74,14 +82,18 @@ public final class IngestService implements AutoCloseable {
     GroundingProducer producer = null;
     AcceptedIndexTail index = null;
     AcceptedIndexWriter indexWriter = null;
+    ResultsTail resultsTail = null;
     try {
       if (config.createTopics()) {
-        TopicCreator.createMissing(admin, List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC, Topics.INGEST_ACCEPTED_SPEC));
+        TopicCreator.createMissing(admin, List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC, Topics.INGEST_ACCEPTED_SPEC,
+            Topics.RESULTS_SPEC));
       }
       SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
       producer = new GroundingProducer(config.kafka(), registry, config.registry().autoRegister(), Map.of());
       RequestStore store = new RequestStore(config.idempotencyCacheSize());
       index = AcceptedIndexTail.start(config.kafka(), registry, store); // loads while the NLP models load
+      ResultStore results = new ResultStore(config.resultsCacheSize());
+      resultsTail = ResultsTail.start(config.kafka(), registry, results, config.resultsLookback());
       CaptionPhraser phraser = CaptionPhraser.shared(); // loads OpenNLP and WordNet now, not on the first upload
       vertx = Vertx.vertx();
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("ingest-decode", config.decodeThreads());
@@ -90,10 +102,10 @@ public final class IngestService implements AutoCloseable {
       indexWriter = new AcceptedIndexWriter(producer, metrics::indexWriteFailed);
       Clock clock = Clock.systemUTC();
       RequestIngestor ingestor = new RequestIngestor(
-          new ImageValidator(config.imageMaxBytes(), config.imageMaxPixels(), config.imageWebpMaxPixels()),
+          new ImageValidator(config.imageMaxBytes(), config.imageBudget()),
           new UriImageFetcher(new AddressPolicy(config.uriAllowPrivate()), config.uriFileRoots(), config.imageMaxBytes(),
               config.uriTimeout()),
-          new ImageRefFactory(config.imageInlineMaxBytes(), new BlobStore(config.blobDir())),
+          new ImageRefFactory(config.imageInlineMaxBytes(), claimChecks(config)),
           new PhraseValidator(config.maxPhrases()), () -> phraser, producer, store, indexWriter, clock,
           config.maxCaptionChars());
       IngestRouter.Handlers handlers = new IngestRouter.Handlers(
@@ -101,6 +113,7 @@ public final class IngestService implements AutoCloseable {
           new TenantRateLimitHandler(config.rateLimitPerSecond(), config.rateLimitBurst(), metrics),
           new RequestsHandler(workers, new UploadParser(), ingestor, store, metrics, failures),
           new LabelsHandler(new LabelIngestor(store, producer, indexWriter, clock), metrics, failures),
+          new ResultHandler(store, results, config.resultsWaitMax(), failures),
           new HealthHandler(admin, registry, workers, index), metrics, failures);
       // Listen only once earlier uploads are known, or a repeat could slip through right after a restart.
       if (!index.awaitLoaded(config.idempotencyLoadTimeout())) {
@@ -113,13 +126,16 @@ public final class IngestService implements AutoCloseable {
           .requestHandler(IngestRouter.create(vertx, handlers, bodyLimit))
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LOG.info("Ingest service listening on {}:{} with {}", config.host(), server.actualPort(), config);
-      return new IngestService(vertx, server, workers, producer, index, indexWriter, admin);
+      return new IngestService(vertx, server, workers, producer, index, indexWriter, resultsTail, admin);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
       }
       if (index != null) {
         index.close();
+      }
+      if (resultsTail != null) {
+        resultsTail.close();
       }
       if (indexWriter != null) {
         indexWriter.close();
@@ -130,6 +146,12 @@ public final class IngestService implements AutoCloseable {
       admin.close();
       throw e;
     }
+  }
+
+  /** An s3:// bucket when configured (GROUNDSTREAM_BLOB_URL), else the blob.dir folder. */
+  private static ClaimCheckStore claimChecks(IngestConfig config) {
+    return config.s3Blobs().<ClaimCheckStore>map(b -> new S3BlobStore(b, S3Clients.create(b)))
+        .orElseGet(() -> new BlobStore(config.blobDir()));
   }
 
   /** The bound port (useful with port 0). */
@@ -151,6 +173,7 @@ public final class IngestService implements AutoCloseable {
       LOG.warn("Vert.x did not close cleanly: {}", e.toString());
     }
     index.close();
+    resultsTail.close();
     indexWriter.close();
     producer.close();
     admin.close();

@@ -14,6 +14,11 @@ public final class BombImages {
 
   /** A valid PNG structure (CRCs right) declaring width x height RGB pixels, with a few bytes of data. */
   public static byte[] png(int width, int height) {
+    return png(width, height, 8);
+  }
+
+  /** As {@link #png(int, int)} with {@code bitDepth} bits per RGB channel (8 or 16). */
+  public static byte[] png(int width, int height, int bitDepth) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
@@ -21,7 +26,7 @@ public final class BombImages {
       DataOutputStream d = new DataOutputStream(ihdr);
       d.writeInt(width);
       d.writeInt(height);
-      d.write(new byte[] {8, 2, 0, 0, 0});
+      d.write(new byte[] {(byte) bitDepth, 2, 0, 0, 0});
       chunk(out, "IHDR", ihdr.toByteArray());
       Deflater deflater = new Deflater();
       deflater.setInput(new byte[1024]);

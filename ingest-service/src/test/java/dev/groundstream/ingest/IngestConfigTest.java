@@ -23,7 +23,8 @@ class IngestConfigTest {
         "--port=9100", "--uri-timeout-ms=750", "--registry-url=http://other:8081");
     assertEquals(9100, config.port());
     assertEquals(2048, config.imageInlineMaxBytes());
-    assertEquals(64_000_000L, config.imageMaxPixels());
+    assertEquals(40_000_000L, config.imageMaxPixels());
+    assertEquals(160_000_000L, config.imageMaxDecodedBytes());
     assertEquals(Duration.ofMillis(750), config.uriTimeout());
     assertEquals("broker:9092", config.kafka().bootstrapServers());
     assertEquals("http://other:8081", config.registry().url());

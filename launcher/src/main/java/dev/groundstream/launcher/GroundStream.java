@@ -1,13 +1,17 @@
 package dev.groundstream.launcher;
 
 import dev.groundstream.launcher.commands.BenchCommand;
+import dev.groundstream.launcher.commands.CompareCommand;
 import dev.groundstream.launcher.commands.EvaluateCommand;
 import dev.groundstream.launcher.commands.GenerateCommand;
 import dev.groundstream.launcher.commands.ImportCommand;
 import dev.groundstream.launcher.commands.LocalCommand;
+import dev.groundstream.launcher.commands.ModelsCommand;
+import dev.groundstream.launcher.commands.OneLineErrors;
 import dev.groundstream.launcher.commands.RegistryCommand;
 import dev.groundstream.launcher.commands.ReplayCommand;
 import dev.groundstream.launcher.commands.SchemasCommand;
+import dev.groundstream.launcher.commands.SettingsCommand;
 import dev.groundstream.launcher.commands.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,10 +19,17 @@ import picocli.CommandLine.Command;
 /** The {@code groundstream} command line. */
 @Command(name = "groundstream", mixinStandardHelpOptions = true, version = "groundstream 0.1.0",
     description = "Streams captioned images through phrase-grounding models and measures them live.",
-    subcommands = {LocalCommand.class, ImportCommand.class, ReplayCommand.class, WorkerCommand.class, EvaluateCommand.class, GenerateCommand.class, RegistryCommand.class, SchemasCommand.class, BenchCommand.class})
+    subcommands = {LocalCommand.class, ImportCommand.class, ReplayCommand.class, WorkerCommand.class,
+        CompareCommand.class, EvaluateCommand.class, ModelsCommand.class, GenerateCommand.class, RegistryCommand.class,
+        SchemasCommand.class, SettingsCommand.class, BenchCommand.class})
 public final class GroundStream {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new GroundStream()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand; bad input is a one-line error and exit 2. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new GroundStream()).setParameterExceptionHandler(new OneLineErrors());
   }
 }

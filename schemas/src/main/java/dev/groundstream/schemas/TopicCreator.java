@@ -14,7 +14,7 @@ public final class TopicCreator {
   private TopicCreator() {}
 
   /** Returns the names it created. The replication factor is the broker's default. */
-  public static List<String> createMissing(Admin admin, Collection<TopicSpec> topics)
+  public static List<String> createMissing(Admin admin, Collection<? extends TopicSpec<?, ?>> topics)
       throws InterruptedException {
     Set<String> existing;
     try {
@@ -23,7 +23,7 @@ public final class TopicCreator {
       throw new IllegalStateException("Cannot list topics: " + e.getCause().getMessage(), e.getCause());
     }
     List<NewTopic> missing = new ArrayList<>();
-    for (TopicSpec t : topics) {
+    for (TopicSpec<?, ?> t : topics) {
       if (!existing.contains(t.name())) {
         missing.add(new NewTopic(t.name(), java.util.Optional.of(t.partitions()), java.util.Optional.empty())
             .configs(t.configs()));

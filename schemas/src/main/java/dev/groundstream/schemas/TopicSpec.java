@@ -1,14 +1,27 @@
 package dev.groundstream.schemas;
 
+import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.schemas.serde.AvroSerde;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
- * One Kafka topic of the system: its name, partitions, topic configs and the Avro schemas of its
- * key and value. Registry subjects follow Confluent's TopicNameStrategy.
+ * One Kafka topic of the system: its name, partitions, topic configs and the Avro classes of its
+ * key and value, so a service gets matching serdes from the topic instead of pairing them by hand.
+ * Registry subjects follow Confluent's TopicNameStrategy.
  */
-public record TopicSpec(
-    String name, int partitions, Map<String, String> configs, Schema keySchema, Schema valueSchema) {
+public record TopicSpec<K extends SpecificRecord, V extends SpecificRecord>(
+    String name, int partitions, Map<String, String> configs, Class<K> keyClass, Class<V> valueClass) {
+
+  public Schema keySchema() {
+    return SpecificData.get().getSchema(keyClass);
+  }
+
+  public Schema valueSchema() {
+    return SpecificData.get().getSchema(valueClass);
+  }
 
   public String keySubject() {
     return name + "-key";
@@ -16,5 +29,15 @@ public record TopicSpec(
 
   public String valueSubject() {
     return name + "-value";
+  }
+
+  /** The key serde of this topic over the shared registry client of {@code registry}. */
+  public AvroSerde<K> keySerde(RegistryConnection registry) {
+    return AvroSerde.of(registry, keyClass, true);
+  }
+
+  /** The value serde of this topic over the shared registry client of {@code registry}. */
+  public AvroSerde<V> valueSerde(RegistryConnection registry) {
+    return AvroSerde.of(registry, valueClass, false);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every topic of GroundStream in one place (ARCHITECTURE.md section 2). Requests, truth and
+ * Every topic of GroundStream in one place (docs/architecture.md §2). Requests, truth and
  * results share their key and partition count so that joins are co-partitioned.
  */
 public final class Topics {
@@ -48,34 +48,34 @@ public final class Topics {
   private static final Map<String, String> DELETE_NEVER =
       Map.of("cleanup.policy", "delete", "retention.ms", "-1");
 
-  public static final TopicSpec REQUESTS_SPEC = new TopicSpec(REQUESTS, REQUEST_PARTITIONS,
-      DELETE_NEVER, RequestKey.getClassSchema(), GroundingRequest.getClassSchema());
-  public static final TopicSpec TRUTH_SPEC = new TopicSpec(TRUTH, REQUEST_PARTITIONS,
-      COMPACT, RequestKey.getClassSchema(), GroundTruth.getClassSchema());
-  public static final TopicSpec RESULTS_SPEC = new TopicSpec(RESULTS, REQUEST_PARTITIONS,
-      DELETE_7_DAYS, RequestKey.getClassSchema(), GroundingResult.getClassSchema());
-  public static final TopicSpec EVALUATIONS_SPEC = new TopicSpec(EVALUATIONS, REQUEST_PARTITIONS,
-      COMPACT, EvaluationKey.getClassSchema(), Evaluation.getClassSchema());
-  public static final TopicSpec METRICS_SPEC = new TopicSpec(METRICS, 3,
-      COMPACT, MetricKey.getClassSchema(), AccuracySnapshot.getClassSchema());
-  public static final TopicSpec ALERTS_SPEC = new TopicSpec(ALERTS, 1,
-      DELETE_7_DAYS, ModelKey.getClassSchema(), QualityAlert.getClassSchema());
-  public static final TopicSpec DLQ_SPEC = new TopicSpec(DLQ, 3,
-      DELETE_7_DAYS, DeadLetterKey.getClassSchema(), DeadLetter.getClassSchema());
+  public static final TopicSpec<RequestKey, GroundingRequest> REQUESTS_SPEC =
+      new TopicSpec<>(REQUESTS, REQUEST_PARTITIONS, DELETE_NEVER, RequestKey.class, GroundingRequest.class);
+  public static final TopicSpec<RequestKey, GroundTruth> TRUTH_SPEC =
+      new TopicSpec<>(TRUTH, REQUEST_PARTITIONS, COMPACT, RequestKey.class, GroundTruth.class);
+  public static final TopicSpec<RequestKey, GroundingResult> RESULTS_SPEC =
+      new TopicSpec<>(RESULTS, REQUEST_PARTITIONS, DELETE_7_DAYS, RequestKey.class, GroundingResult.class);
+  public static final TopicSpec<EvaluationKey, Evaluation> EVALUATIONS_SPEC =
+      new TopicSpec<>(EVALUATIONS, REQUEST_PARTITIONS, COMPACT, EvaluationKey.class, Evaluation.class);
+  public static final TopicSpec<MetricKey, AccuracySnapshot> METRICS_SPEC =
+      new TopicSpec<>(METRICS, 3, COMPACT, MetricKey.class, AccuracySnapshot.class);
+  public static final TopicSpec<ModelKey, QualityAlert> ALERTS_SPEC =
+      new TopicSpec<>(ALERTS, 1, DELETE_7_DAYS, ModelKey.class, QualityAlert.class);
+  public static final TopicSpec<DeadLetterKey, DeadLetter> DLQ_SPEC =
+      new TopicSpec<>(DLQ, 3, DELETE_7_DAYS, DeadLetterKey.class, DeadLetter.class);
   /**
    * Compacted: one record per request id is all the index needs. Keyed and partitioned like the
    * requests, so one request's index record lands in the partition number of its request.
    */
-  public static final TopicSpec INGEST_ACCEPTED_SPEC = new TopicSpec(INGEST_ACCEPTED, REQUEST_PARTITIONS,
-      COMPACT, RequestKey.getClassSchema(), IngestAccepted.getClassSchema());
+  public static final TopicSpec<RequestKey, IngestAccepted> INGEST_ACCEPTED_SPEC =
+      new TopicSpec<>(INGEST_ACCEPTED, REQUEST_PARTITIONS, COMPACT, RequestKey.class, IngestAccepted.class);
 
   /** All Avro topics, in data-flow order. */
-  public static final List<TopicSpec> ALL = List.of(REQUESTS_SPEC, TRUTH_SPEC, RESULTS_SPEC,
+  public static final List<TopicSpec<?, ?>> ALL = List.of(REQUESTS_SPEC, TRUTH_SPEC, RESULTS_SPEC,
       EVALUATIONS_SPEC, METRICS_SPEC, ALERTS_SPEC, DLQ_SPEC, INGEST_ACCEPTED_SPEC);
 
   private Topics() {}
 
-  public static Optional<TopicSpec> byName(String name) {
+  public static Optional<TopicSpec<?, ?>> byName(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 }

@@ -20,7 +20,7 @@ class TopicsTest {
 
   @Test
   void requestKeyedTopicsShareKeyAndPartitionCountSoJoinsAreCoPartitioned() {
-    for (TopicSpec t : List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC, Topics.RESULTS_SPEC)) {
+    for (TopicSpec<?, ?> t : List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC, Topics.RESULTS_SPEC)) {
       assertEquals(Topics.REQUEST_PARTITIONS, t.partitions(), t.name());
       assertEquals(Topics.REQUESTS_SPEC.keySchema(), t.keySchema(), t.name());
     }
@@ -35,7 +35,7 @@ class TopicsTest {
 
   @Test
   void everyFieldOfEveryTopicSchemaIsDocumented() {
-    for (TopicSpec t : Topics.ALL) {
+    for (TopicSpec<?, ?> t : Topics.ALL) {
       for (Schema s : List.of(t.keySchema(), t.valueSchema())) {
         assertTrue(s.getDoc() != null && !s.getDoc().isBlank(), s.getFullName() + " lacks a doc");
         s.getFields().forEach(f ->
@@ -57,5 +57,14 @@ class TopicsTest {
           .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
       assertEquals(record, back, schema.getName());
     }
+  }
+
+  @Test
+  void eachTopicNamesTheClassesOfItsSchemas() {
+    for (TopicSpec<?, ?> t : Topics.ALL) {
+      assertEquals(t.keyClass().getName(), t.keySchema().getFullName(), t.name());
+      assertEquals(t.valueClass().getName(), t.valueSchema().getFullName(), t.name());
+    }
+    assertEquals(dev.groundstream.avro.GroundingResult.class, Topics.RESULTS_SPEC.valueClass());
   }
 }

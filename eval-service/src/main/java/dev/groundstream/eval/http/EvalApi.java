@@ -10,8 +10,6 @@ import dev.groundstream.eval.protocol.HitMetric;
 import dev.groundstream.eval.query.ClusterQueries;
 import dev.groundstream.eval.query.LocalQueries;
 import dev.groundstream.eval.query.MetricQuery;
-import dev.groundstream.eval.stats.PairedComparison;
-import dev.groundstream.eval.stats.PairedCounts;
 import dev.groundstream.eval.streams.CompositeKeys;
 import dev.groundstream.eval.streams.MetricSnapshots;
 import dev.groundstream.eval.streams.StoreNames;
@@ -134,7 +132,7 @@ public final class EvalApi {
         () -> local.latestEvaluations(n)).thenApply(answers -> newest(concatenate(answers), "evaluatedAt", n));
   }
 
-  /** GET /api/compare?a=&b=&dataset=&metric= */
+  /** GET /api/compare?a=&b=&dataset=&metric=: see {@link ComparisonJson} for the answer. */
   CompletableFuture<JsonNode> compare(QueryParameters params) {
     String a = params.model("a", true);
     String b = params.model("b", true);
@@ -148,34 +146,7 @@ public final class EvalApi {
       return CompletableFuture.completedFuture(answer.get());
     }
     return cluster.fanOut(StoreNames.EVALUATIONS, "/api/compare", params.forwardable(), answer)
-        .thenApply(answers -> {
-          long bothRight = 0;
-          long onlyA = 0;
-          long onlyB = 0;
-          long bothWrong = 0;
-          for (JsonNode counts : answers) {
-            bothRight += counts.path("bothRight").asLong();
-            onlyA += counts.path("onlyA").asLong();
-            onlyB += counts.path("onlyB").asLong();
-            bothWrong += counts.path("bothWrong").asLong();
-          }
-          PairedComparison comparison = PairedComparison.of(new PairedCounts(bothRight, onlyA, onlyB, bothWrong));
-          ObjectNode node = NODES.objectNode();
-          node.put("a", a);
-          node.put("b", b);
-          node.put("dataset", dataset);
-          node.put("metric", metric.name());
-          node.put("pairs", comparison.pairs());
-          node.put("bothRight", comparison.bothRight());
-          node.put("onlyA", comparison.onlyA());
-          node.put("onlyB", comparison.onlyB());
-          node.put("bothWrong", comparison.bothWrong());
-          node.put("accuracyA", comparison.accuracyA());
-          node.put("accuracyB", comparison.accuracyB());
-          node.put("differenceBMinusA", comparison.accuracyDifferenceBMinusA());
-          node.put("mcNemarExactPValue", comparison.mcNemarExactPValue());
-          return node;
-        });
+        .thenApply(answers -> ComparisonJson.merged(a, b, dataset, metric, answers));
   }
 
   /** GET /api/signals?model=&dataset=&from=&to= */

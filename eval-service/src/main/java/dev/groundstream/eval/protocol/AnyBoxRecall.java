@@ -3,7 +3,7 @@ package dev.groundstream.eval.protocol;
 import java.util.List;
 
 /**
- * Any-box Recall@k, the default protocol of MDETR/GLIP {@code flickr_eval.py} (ARCHITECTURE §4): a phrase
+ * Any-box Recall@k, the default protocol of MDETR/GLIP {@code flickr_eval.py} (docs/architecture.md §5): a phrase
  * is hit at k when the maximum IoU between its top-k predicted boxes and any of its ground-truth boxes is
  * >= 0.5. When fewer than k boxes are predicted all of them are used (the reference slices
  * {@code ious[:k]}); with no prediction every k misses. A malformed predicted box keeps its rank and

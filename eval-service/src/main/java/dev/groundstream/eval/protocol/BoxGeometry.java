@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * IoU, GIoU and the enclosing box, with area = (x2-x1)*(y2-y1) and no +1 (ARCHITECTURE §4, as in
+ * IoU, GIoU and the enclosing box, with area = (x2-x1)*(y2-y1) and no +1 (docs/architecture.md §5, as in
  * MDETR/GLIP flickr_eval.py and torchvision). Never returns NaN: where the reference code would divide
  * 0 by 0 (two zero-area boxes) the result is defined so that it is below every hit threshold.
  */

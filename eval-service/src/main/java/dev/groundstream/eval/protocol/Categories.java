@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The aggregation categories of ARCHITECTURE §4: "all" plus the eight Flickr30k Entities types
+ * The aggregation categories of docs/architecture.md §5: "all" plus the eight Flickr30k Entities types
  * (notvisual is never evaluable, so it is never a category). As in MDETR/GLIP flickr_eval.py, a phrase
  * counts once in "all" and once in each of its types; a type listed twice on one phrase counts once.
  */

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Merged-box protocol of SeqGROUND, IJCAI-17 attention regression and the Flickr30k Entities paper
- * (ARCHITECTURE §4): the ground-truth boxes of a phrase are replaced by their enclosing box
+ * (docs/architecture.md §5): the ground-truth boxes of a phrase are replaced by their enclosing box
  * [min x1, min y1, max x2, max y2] and the phrase is correct when the top-1 prediction has IoU >= 0.5
  * with it. SeqGROUND words this as "the union of all its boxes"; like the prior work it follows
  * (Plummer et al.: "we merge them into a single bounding box") and MDETR's merged mode, the union is the

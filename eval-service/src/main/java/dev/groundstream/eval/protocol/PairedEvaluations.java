@@ -5,13 +5,15 @@ import dev.groundstream.avro.PhraseEvaluation;
 import dev.groundstream.eval.stats.PairedCounts;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Pairs two models' evaluations of the same request phrase by phrase, for McNemar's test. A phrase
  * enters the table only when both evaluations have it and both mark it evaluable (same truth, same
- * phrases); duplicate phrase ids use their first entry.
+ * phrases); duplicate phrase ids use their first entry. Per category, a pair counts in "all" and in
+ * each of its phrase types ({@link Categories#of}, from the truth, so the same for both models).
  */
 public final class PairedEvaluations {
 
@@ -20,15 +22,35 @@ public final class PairedEvaluations {
 
     /** Adds the request's paired outcomes under {@code metric} to {@code counts}. */
     public static void add(Evaluation a, Evaluation b, HitMetric metric, PairedCounts counts) {
-        visit(a, b, metric, counts, true);
+        visit(a, b, metric, (phrase, aRight, bRight) -> counts.add(aRight, bRight));
     }
 
     /** Removes what {@link #add} added for the same two evaluations (when one of them is replaced). */
     public static void remove(Evaluation a, Evaluation b, HitMetric metric, PairedCounts counts) {
-        visit(a, b, metric, counts, false);
+        visit(a, b, metric, (phrase, aRight, bRight) -> counts.remove(aRight, bRight));
     }
 
-    private static void visit(Evaluation a, Evaluation b, HitMetric metric, PairedCounts counts, boolean add) {
+    /** Adds the request's paired outcomes to the table of each category they count in (created on first use). */
+    public static void addByCategory(Evaluation a, Evaluation b, HitMetric metric, Map<String, PairedCounts> tables) {
+        visit(a, b, metric, (phrase, aRight, bRight) -> {
+            for (String category : Categories.of(phrase)) {
+                tables.computeIfAbsent(category, any -> new PairedCounts()).add(aRight, bRight);
+            }
+        });
+    }
+
+    /** An empty table per category, in {@link Categories#names()} order, for {@link #addByCategory}. */
+    public static Map<String, PairedCounts> emptyTables() {
+        Map<String, PairedCounts> tables = new LinkedHashMap<>();
+        Categories.names().forEach(name -> tables.put(name, new PairedCounts()));
+        return tables;
+    }
+
+    private interface PairVisitor {
+        void pair(PhraseEvaluation phraseA, boolean aRight, boolean bRight);
+    }
+
+    private static void visit(Evaluation a, Evaluation b, HitMetric metric, PairVisitor visitor) {
         if (!a.getRequestId().equals(b.getRequestId())) {
             throw new IllegalArgumentException("evaluations are for different requests");
         }
@@ -43,13 +65,7 @@ public final class PairedEvaluations {
                     || !phraseA.getEvaluable() || !phraseB.getEvaluable()) {
                 continue;
             }
-            boolean aRight = metric.isHit(phraseA);
-            boolean bRight = metric.isHit(phraseB);
-            if (add) {
-                counts.add(aRight, bRight);
-            } else {
-                counts.remove(aRight, bRight);
-            }
+            visitor.pair(phraseA, metric.isHit(phraseA), metric.isHit(phraseB));
         }
     }
 }

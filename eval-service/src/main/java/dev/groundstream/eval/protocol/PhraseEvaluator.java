@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scores one truth phrase against its prediction with every protocol of ARCHITECTURE §4 and writes the
+ * Scores one truth phrase against its prediction with every protocol of docs/architecture.md §5 and writes the
  * {@link PhraseEvaluation} record.
  *
  * <p>Evaluable, as in MDETR/GLIP flickr_eval.py: at least one (well-formed) ground-truth box and not

@@ -3,7 +3,7 @@ package dev.groundstream.eval.protocol;
 import dev.groundstream.avro.Box;
 
 /**
- * An axis-aligned box in 0-based pixel coordinates of the original image (ARCHITECTURE §4).
+ * An axis-aligned box in 0-based pixel coordinates of the original image (docs/architecture.md §5).
  * Corners are widened from the Avro floats to doubles once, so every protocol computes in double.
  */
 public record PixelBox(double x1, double y1, double x2, double y2) {

@@ -3,7 +3,7 @@ package dev.groundstream.eval.protocol;
 import java.util.List;
 
 /**
- * Hit rules of the pointing game (MultiGrounding, AMC; ARCHITECTURE §4). Accuracy over phrases is
+ * Hit rules of the pointing game (MultiGrounding, AMC; docs/architecture.md §5). Accuracy over phrases is
  * hits / (hits + misses); a phrase without a usable location is a miss.
  */
 public final class PointingGame {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Chooses the pointing location of a prediction (ARCHITECTURE §4). Precedence:
+ * Chooses the pointing location of a prediction (docs/architecture.md §5). Precedence:
  * <ol>
  *   <li>a heatmap, when the result carries one: its argmax resized to the image ({@link HeatmapArgmax}),
  *       recomputed here so the rule is the evaluator's, not the worker's;</li>

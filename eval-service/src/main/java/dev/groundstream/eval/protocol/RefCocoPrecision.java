@@ -3,7 +3,7 @@ package dev.groundstream.eval.protocol;
 import java.util.List;
 
 /**
- * RefCOCO/+/g precision@1 (ARCHITECTURE §4), in two named variants that the field reports under the same
+ * RefCOCO/+/g precision@1 (docs/architecture.md §5), in two named variants that the field reports under the same
  * name: {@link #atOneWithIou} (mmdetection's RefCOCO metric: IoU >= 0.5) and {@link #atOneWithGiou}
  * (MDETR's refexp evaluator: generalized IoU >= 0.5; GIoU <= IoU, so it is the stricter one).
  *

@@ -1,5 +1,5 @@
 /**
- * The evaluation protocols of ARCHITECTURE §4 as a pure library: geometry ({@link
+ * The evaluation protocols of docs/architecture.md §5 as a pure library: geometry ({@link
  * dev.groundstream.eval.protocol.BoxGeometry}), the per-phrase protocols, the evaluator that writes the
  * {@code Evaluation} record ({@link dev.groundstream.eval.protocol.ResultEvaluator}) and the category
  * accounting that streaming aggregates build on ({@link dev.groundstream.eval.protocol.CategoryAccumulator}).

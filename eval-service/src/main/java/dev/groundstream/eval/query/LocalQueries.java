@@ -58,7 +58,10 @@ public final class LocalQueries {
     return boxes.of(requestId);
   }
 
-  /** Snapshots matching the query, one per (model, dataset, category, window start). */
+  /**
+   * Snapshots matching the query, one per (model, dataset, category, window start), each with the 95%
+   * Wilson interval of its accuracies ({@link SnapshotIntervals}).
+   */
   public ArrayNode metrics(MetricQuery query) {
     List<AccuracySnapshot> out = new ArrayList<>();
     Instant now = Instant.now();
@@ -87,7 +90,9 @@ public final class LocalQueries {
             Instant.ofEpochMilli(kv.key.window().end()), kv.value, now));
       }
     }
-    return AvroJson.toJson(out);
+    ArrayNode json = AvroJson.toJson(out);
+    SnapshotIntervals.addTo(json);
+    return json;
   }
 
   private void add(List<AccuracySnapshot> out, String key, MetricQuery query, Instant start, Instant end,
@@ -141,51 +146,65 @@ public final class LocalQueries {
   }
 
   /**
-   * The paired 2x2 table of models a and b over the requests both evaluated here. Both models'
-   * evaluations of a request share its partition (same RequestKey), so pairing per instance and
-   * adding the tables of all instances is exact. Keys are sorted by request id, so one pass with
-   * one request in memory suffices.
+   * The paired 2x2 tables of models a and b over the requests both evaluated here, per category
+   * ("all" and each phrase type): {@code {"categories": {"all": {bothRight, onlyA, onlyB, bothWrong},
+   * ...}}}. Both models' evaluations of a request share its partition (same RequestKey), so pairing per
+   * instance and adding the tables of all instances is exact. Keys are sorted by request id, so one
+   * pass with one request in memory suffices. {@code evaluationsA} / {@code evaluationsB} count each
+   * model's evaluations here (of the dataset, when given), paired or not.
    */
   public ObjectNode pairedCounts(String modelA, String modelB, String dataset, HitMetric metric) {
     ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
-    PairedCounts counts = new PairedCounts();
+    Map<String, PairedCounts> tables = PairedEvaluations.emptyTables();
     String currentRequest = null;
     Evaluation a = null;
     Evaluation b = null;
+    long evaluationsA = 0;
+    long evaluationsB = 0;
     try (KeyValueIterator<String, Evaluation> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<String, Evaluation> kv = it.next();
         String[] parts = CompositeKeys.split(kv.key);
         if (!parts[0].equals(currentRequest)) {
-          pair(a, b, dataset, metric, counts);
+          pair(a, b, dataset, metric, tables);
           currentRequest = parts[0];
           a = null;
           b = null;
         }
+        boolean inDataset = dataset == null || dataset.equals(kv.value.getDataset());
         if (parts[1].equals(modelA)) {
           a = kv.value;
+          evaluationsA += inDataset ? 1 : 0;
         } else if (parts[1].equals(modelB)) {
           b = kv.value;
+          evaluationsB += inDataset ? 1 : 0;
         }
       }
     }
-    pair(a, b, dataset, metric, counts);
+    pair(a, b, dataset, metric, tables);
     ObjectNode node = NODES.objectNode();
-    node.put("bothRight", counts.bothRight());
-    node.put("onlyA", counts.onlyA());
-    node.put("onlyB", counts.onlyB());
-    node.put("bothWrong", counts.bothWrong());
+    node.put("evaluationsA", evaluationsA);
+    node.put("evaluationsB", evaluationsB);
+    ObjectNode categories = node.putObject("categories");
+    tables.forEach((category, counts) -> {
+      ObjectNode cells = categories.putObject(category);
+      cells.put("bothRight", counts.bothRight());
+      cells.put("onlyA", counts.onlyA());
+      cells.put("onlyB", counts.onlyB());
+      cells.put("bothWrong", counts.bothWrong());
+    });
     return node;
   }
 
-  private static void pair(Evaluation a, Evaluation b, String dataset, HitMetric metric, PairedCounts counts) {
+  private static void pair(Evaluation a, Evaluation b, String dataset, HitMetric metric,
+      Map<String, PairedCounts> tables) {
     if (a == null || b == null) {
       return;
     }
     if (dataset != null && (!dataset.equals(a.getDataset()) || !dataset.equals(b.getDataset()))) {
       return;
     }
-    PairedEvaluations.add(a, b, metric, counts);
+    PairedEvaluations.addByCategory(a, b, metric, tables);
   }
 
   /** Label-free signals per model, dataset, category and tumbling window. */

@@ -21,8 +21,8 @@ final class DeadLetterRecords {
 
   DeadLetterRecords(Map<String, ?> streamsConfig) {
     RegistryConnection registry = RegistryConnection.fromConfig(streamsConfig);
-    keySerde = AvroSerde.of(registry, DeadLetterKey.class, true);
-    valueSerde = AvroSerde.of(registry, DeadLetter.class, false);
+    keySerde = Topics.DLQ_SPEC.keySerde(registry);
+    valueSerde = Topics.DLQ_SPEC.valueSerde(registry);
   }
 
   ProducerRecord<byte[], byte[]> of(String topic, int partition, long offset, byte[] key, byte[] value,

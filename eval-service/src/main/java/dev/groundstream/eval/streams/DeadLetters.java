@@ -1,7 +1,7 @@
 package dev.groundstream.eval.streams;
 
 import dev.groundstream.avro.DeadLetter;
-import java.nio.ByteBuffer;
+import dev.groundstream.schemas.DeadLetterFactory;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,31 +14,13 @@ public final class DeadLetters {
   /** A record that could not be evaluated (or was evaluated with corrections), with the reason. */
   public static DeadLetter rejected(String sourceTopic, Integer partition, Long offset, String reason,
       String message, Instant failedAt, Map<String, String> attributes) {
-    return DeadLetter.newBuilder()
-        .setStage(STAGE)
-        .setSourceTopic(sourceTopic)
-        .setSourcePartition(partition)
-        .setSourceOffset(offset)
-        .setErrorClass(reason)
-        .setMessage(message)
-        .setFailedAt(failedAt)
-        .setAttributes(Map.copyOf(attributes))
-        .build();
+    return DeadLetterFactory.rejected(STAGE, sourceTopic, partition, offset, reason, message, null, failedAt,
+        attributes);
   }
 
   /** A record that could not be deserialized or processed; its bytes are kept for replay. */
   public static DeadLetter failedRecord(String sourceTopic, int partition, long offset,
       Exception error, byte[] originalValue, Instant failedAt) {
-    return DeadLetter.newBuilder()
-        .setStage(STAGE)
-        .setSourceTopic(sourceTopic)
-        .setSourcePartition(partition)
-        .setSourceOffset(offset)
-        .setErrorClass(error.getClass().getName())
-        .setMessage(String.valueOf(error.getMessage()))
-        .setOriginalValue(originalValue == null ? null : ByteBuffer.wrap(originalValue))
-        .setFailedAt(failedAt)
-        .setAttributes(Map.of())
-        .build();
+    return DeadLetterFactory.failed(STAGE, sourceTopic, partition, offset, error, originalValue, failedAt, Map.of());
   }
 }

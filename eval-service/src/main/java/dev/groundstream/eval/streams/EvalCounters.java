@@ -14,6 +14,7 @@ public final class EvalCounters {
   private final Counter deserializationErrors;
   private final Counter processingErrors;
   private final Counter alerts;
+  private final ClosedWindowTally closedWindows;
 
   public EvalCounters(MeterRegistry registry) {
     evaluations = registry.counter("groundstream_eval_evaluations");
@@ -24,6 +25,7 @@ public final class EvalCounters {
     deserializationErrors = registry.counter("groundstream_eval_deserialization_errors");
     processingErrors = registry.counter("groundstream_eval_processing_errors");
     alerts = registry.counter("groundstream_eval_alerts");
+    closedWindows = new ClosedWindowTally(registry);
   }
 
   /** Counters that go nowhere, for tests that do not look at them. */
@@ -54,6 +56,11 @@ public final class EvalCounters {
 
   public void processingError() {
     processingErrors.increment();
+  }
+
+  /** Records kept out of closed event-time windows (counted, summarised in the log now and then). */
+  public ClosedWindowTally closedWindows() {
+    return closedWindows;
   }
 
   void alertRaised() {

@@ -14,9 +14,13 @@ import dev.groundstream.avro.QualityAlert;
 import dev.groundstream.avro.RequestKey;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.schemas.AvroClassTrust;
+import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.serde.AvroSerde;
 
-/** The registry-backed (Confluent wire format) serdes of every topic this service reads or writes. */
+/**
+ * The registry-backed (Confluent wire format) serdes of every topic this service reads or writes,
+ * taken from the topic catalog so a topic and its record classes cannot be mismatched.
+ */
 public record EvalSerdes(
     AvroSerde<RequestKey> requestKey,
     AvroSerde<GroundingResult> result,
@@ -34,17 +38,17 @@ public record EvalSerdes(
   public static EvalSerdes of(RegistryConnection registry) {
     AvroClassTrust.install();
     return new EvalSerdes(
-        AvroSerde.of(registry, RequestKey.class, true),
-        AvroSerde.of(registry, GroundingResult.class, false),
-        AvroSerde.of(registry, GroundTruth.class, false),
-        AvroSerde.of(registry, EvaluationKey.class, true),
-        AvroSerde.of(registry, Evaluation.class, false),
-        AvroSerde.of(registry, MetricKey.class, true),
-        AvroSerde.of(registry, AccuracySnapshot.class, false),
-        AvroSerde.of(registry, ModelKey.class, true),
-        AvroSerde.of(registry, QualityAlert.class, false),
-        AvroSerde.of(registry, DeadLetterKey.class, true),
-        AvroSerde.of(registry, DeadLetter.class, false),
-        AvroSerde.of(registry, GroundingRequest.class, false));
+        Topics.RESULTS_SPEC.keySerde(registry),
+        Topics.RESULTS_SPEC.valueSerde(registry),
+        Topics.TRUTH_SPEC.valueSerde(registry),
+        Topics.EVALUATIONS_SPEC.keySerde(registry),
+        Topics.EVALUATIONS_SPEC.valueSerde(registry),
+        Topics.METRICS_SPEC.keySerde(registry),
+        Topics.METRICS_SPEC.valueSerde(registry),
+        Topics.ALERTS_SPEC.keySerde(registry),
+        Topics.ALERTS_SPEC.valueSerde(registry),
+        Topics.DLQ_SPEC.keySerde(registry),
+        Topics.DLQ_SPEC.valueSerde(registry),
+        Topics.REQUESTS_SPEC.valueSerde(registry));
   }
 }

@@ -10,6 +10,7 @@ import dev.groundstream.avro.RequestKey;
 import dev.groundstream.eval.config.EvalConfig;
 import dev.groundstream.eval.protocol.CategoryCounts;
 import dev.groundstream.schemas.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,10 +129,11 @@ public final class EvalTopology {
   }
 
   private void buildAggregates(KStream<EvaluationKey, EvaluationChange> changes) {
-    KGroupedStream<String, EvaluationDelta> deltas = changes
+    KStream<String, EvaluationDelta> byModelDataset = changes
         .process(DeltaSplitter::new, Named.as("evaluation-deltas"))
-        .repartition(Repartitioned.with(Serdes.String(), new EvaluationDeltaSerde()).withName("deltas-by-model-dataset"))
-        .groupByKey(Grouped.with(Serdes.String(), new EvaluationDeltaSerde()));
+        .repartition(Repartitioned.with(Serdes.String(), new EvaluationDeltaSerde()).withName("deltas-by-model-dataset"));
+    Grouped<String, EvaluationDelta> grouped = Grouped.with(Serdes.String(), new EvaluationDeltaSerde());
+    KGroupedStream<String, EvaluationDelta> deltas = byModelDataset.groupByKey(grouped);
     MetricAggregateSerde aggregateSerde = new MetricAggregateSerde();
 
     KTable<String, MetricAggregate> allTime = deltas.aggregate(MetricAggregate::new, EvalTopology::apply,
@@ -143,7 +145,9 @@ public final class EvalTopology {
             MetricSnapshots.OPEN_END, aggregate, Instant.now()), Named.as("all-time-snapshots"))
         .to(Topics.METRICS, Produced.with(serdes.metricKey(), serdes.snapshot()).withName("metrics-all-time-sink"));
 
-    KTable<Windowed<String>, MetricAggregate> tumbling = deltas
+    KTable<Windowed<String>, MetricAggregate> tumbling = openWindowsOnly(byModelDataset, config.tumblingName(),
+            config.tumblingWindow(), config.tumblingWindow(), "tumbling-open-windows")
+        .groupByKey(grouped)
         .windowedBy(TimeWindows.ofSizeAndGrace(config.tumblingWindow(), config.grace()))
         .aggregate(MetricAggregate::new, EvalTopology::apply, Named.as("aggregate-tumbling"),
             Materialized.<String, MetricAggregate, WindowStore<Bytes, byte[]>>as(StoreNames.METRICS_TUMBLING)
@@ -151,7 +155,9 @@ public final class EvalTopology {
                 .withRetention(config.windowRetention()));
     writeWindowed(tumbling, config.tumblingName(), "tumbling");
 
-    KTable<Windowed<String>, MetricAggregate> hopping = deltas
+    KTable<Windowed<String>, MetricAggregate> hopping = openWindowsOnly(byModelDataset, config.hoppingName(),
+            config.hoppingWindow(), config.hoppingAdvance(), "hopping-open-windows")
+        .groupByKey(grouped)
         .windowedBy(TimeWindows.ofSizeAndGrace(config.hoppingWindow(), config.grace())
             .advanceBy(config.hoppingAdvance()))
         .aggregate(MetricAggregate::new, EvalTopology::apply, Named.as("aggregate-hopping"),
@@ -161,6 +167,13 @@ public final class EvalTopology {
     writeWindowed(hopping, config.hoppingName(), "hopping");
 
     buildAccuracyAlerts(tumbling);
+  }
+
+  /** The records that still have an open window of this size and advance (see {@link ClosedWindowFilter}). */
+  private <V> KStream<String, V> openWindowsOnly(KStream<String, V> stream, String windowName, Duration size,
+      Duration advance, String name) {
+    return stream.processValues(() -> new ClosedWindowFilter<String, V>(windowName, size, advance, config.grace(),
+        counters.closedWindows()), Named.as(name));
   }
 
   /** Accuracy alerts on closed tumbling windows. */
@@ -186,6 +199,9 @@ public final class EvalTopology {
             CompositeKeys.modelDataset(CompositeKeys.modelId(result.getModel()), result.getDataset()),
             SignalSketch.of(result, threshold)), Named.as("result-signals"))
         .repartition(Repartitioned.with(Serdes.String(), new SignalSketchSerde()).withName("signals-by-model-dataset"))
+        .processValues(() -> new ClosedWindowFilter<String, SignalSketch>("signals-" + config.tumblingName(),
+            config.tumblingWindow(), config.tumblingWindow(), config.grace(), counters.closedWindows()),
+            Named.as("signals-open-windows"))
         .groupByKey(Grouped.with(Serdes.String(), new SignalSketchSerde()))
         .windowedBy(TimeWindows.ofSizeAndGrace(config.tumblingWindow(), config.grace()))
         .reduce(SignalSketch::merge, Named.as("signals-tumbling"),

@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Agreement with the protocol definitions of ARCHITECTURE §4 on 10,000 generated phrases: the expected
+ * Agreement with the protocol definitions of docs/architecture.md §5 on 10,000 generated phrases: the expected
  * numbers come from a straightforward re-implementation below, written from the formulas and sharing no
  * code with the production evaluator (it works on float[] corners, not on PixelBox/BoxGeometry).
  */

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.groundstream.avro.ModelRef;
 import dev.groundstream.avro.PhraseType;
 import dev.groundstream.eval.EvalService;
+import dev.groundstream.eval.stats.Interval;
+import dev.groundstream.eval.stats.WilsonInterval;
 import dev.groundstream.eval.testing.EvalRecords;
 import dev.groundstream.eval.testing.EvalRequests;
 import dev.groundstream.eval.testing.Eventually;
@@ -26,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.apache.kafka.streams.KafkaStreams;
@@ -117,21 +120,46 @@ class DashboardBrowserTest {
     browser.get("http://localhost:" + port + "/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     JsonNode api = allTime(port);
-    wait.until(d -> percent(api.get("recallAt1").asDouble()).equals(text(cell.formatted("recallAt1"))));
+    wait.until(d -> withInterval(api, "recallAt1").equals(text(cell.formatted("recallAt1"))));
     assertEquals("40", text(cell.formatted("evaluablePhrases")));
-    assertEquals(percent(api.get("recallAt5").asDouble()), text(cell.formatted("recallAt5")));
-    assertEquals(percent(api.get("recallAt10").asDouble()), text(cell.formatted("recallAt10")));
+    // Every recall carries its 95% Wilson interval, the API's, which is the one of its own counts.
+    Interval wilson = WilsonInterval.of95(api.get("hitsAt1").asLong(), 40);
+    assertEquals(wilson.lower(), api.at("/intervals/recallAt1/lower").asDouble(), 1e-12);
+    assertEquals(wilson.upper(), api.at("/intervals/recallAt1/upper").asDouble(), 1e-12);
+    for (String metric : List.of("recallAt5", "recallAt10", "mergedBoxAccuracy", "pointingAccuracy")) {
+      assertEquals(withInterval(api, metric), text(cell.formatted(metric)), metric);
+    }
 
     new Select(browser.findElement(By.id("compare-a"))).selectByValue(oldId);
     new Select(browser.findElement(By.id("compare-b"))).selectByValue(newId);
     JsonNode compare = Http.json(port, "/api/compare?a=" + oldId + "&b=" + newId);
     wait.until(d -> String.valueOf(compare.get("pairs").asLong()).equals(text("#compare-pairs")));
-    assertEquals(percent(compare.get("accuracyA").asDouble()), text("#compare-acc-a"));
-    assertEquals(percent(compare.get("accuracyB").asDouble()), text("#compare-acc-b"));
+    assertEquals(percent(compare.get("accuracyA").asDouble()) + " " + range(compare.get("accuracyAInterval"), false),
+        text("#compare-acc-a"));
+    assertEquals(percent(compare.get("accuracyB").asDouble()) + " " + range(compare.get("accuracyBInterval"), false),
+        text("#compare-acc-b"));
+    assertEquals(String.format(Locale.ROOT, "%+.1f pt ", compare.get("differenceBMinusA").asDouble() * 100)
+        + range(compare.get("differenceInterval"), true), text("#compare-diff"));
+    assertEquals(compare.get("verdictText").asText(), text("#compare-verdict"));
+    assertEquals(String.valueOf(compare.get("bothWrong").asLong()), text("#compare-both-wrong"));
+    // Per type, as the CLI prints it: people and clothing have shared phrases, the other types none.
+    wait.until(d -> browser.findElements(By.cssSelector("#compare-types tbody tr")).size() == 2);
+    JsonNode people = compare.at("/types/people");
+    assertEquals(String.valueOf(people.get("onlyA").asLong()), text("#compare-types tr[data-type='people'] td:nth-child(4)"));
+    assertEquals(percent(people.get("accuracyB").asDouble()) + " " + range(people.get("accuracyBInterval"), false),
+        text("#compare-types tr[data-type='people'] td:nth-child(8)"));
 
     JavascriptExecutor js = (JavascriptExecutor) browser;
     wait.until(d -> ((Number) js.executeScript(
         "const c = Chart.getChart('timeline-chart'); return c ? c.data.labels.length : 0;")).intValue() >= 5);
+    // The charts' recalls carry their intervals too: the tooltip of each bar and point shows them.
+    for (String chart : List.of("category-chart", "timeline-chart")) {
+      String label = String.valueOf(js.executeScript("const c = Chart.getChart(arguments[0]);"
+          + " const ds = c.data.datasets[0]; const i = ds.data.findIndex(v => v !== null);"
+          + " return c.options.plugins.tooltip.callbacks.label({dataset: ds, dataIndex: i, parsed: {y: ds.data[i]}});",
+          chart));
+      assertTrue(label.matches(".+: \\d+\\.\\d% \\[\\d+\\.\\d, \\d+\\.\\d\\]"), chart + " tooltip: " + label);
+    }
     wait.until(d -> !browser.findElements(By.cssSelector("#alerts .signal")).isEmpty());
     wait.until(d -> !browser.findElements(By.cssSelector("#signals-table tbody tr")).isEmpty());
     Thread.sleep(500); // let the charts finish drawing before the picture
@@ -150,7 +178,7 @@ class DashboardBrowserTest {
         () -> allTime(port).get("evaluablePhrases").asLong() == 60);
     JsonNode updated = allTime(port);
     wait.until(d -> "60".equals(text(cell.formatted("evaluablePhrases"))));
-    assertEquals(percent(updated.get("recallAt1").asDouble()), text(cell.formatted("recallAt1")));
+    assertEquals(withInterval(updated, "recallAt1"), text(cell.formatted("recallAt1")));
     assertEquals(42L, js.executeScript("return window.__noReload;"));
     assertTrue(streamUpdates() > streamUpdatesBefore, "the update came over the event stream");
     assertEquals("stream", js.executeScript("return document.body.dataset.lastSource;"),
@@ -217,6 +245,18 @@ class DashboardBrowserTest {
     Object text = ((JavascriptExecutor) browser).executeScript(
         "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';", css);
     return String.valueOf(text);
+  }
+
+  /** The recall table's cell: the accuracy and its interval from the snapshot, "72.0% [65.1, 78.0]". */
+  private static String withInterval(JsonNode snapshot, String metric) {
+    return percent(snapshot.get(metric).asDouble()) + " " + range(snapshot.path("intervals").get(metric), false);
+  }
+
+  /** The dashboard's interval format: "[65.1, 78.0]", or "[-3.2, +4.0]" with signs for a difference. */
+  private static String range(JsonNode interval, boolean signed) {
+    String format = signed ? "[%+.1f, %+.1f]" : "[%.1f, %.1f]";
+    return String.format(Locale.ROOT, format, interval.get("lower").asDouble() * 100,
+        interval.get("upper").asDouble() * 100);
   }
 
   /** The dashboard's format: JavaScript's (x * 100).toFixed(1) + '%'. */

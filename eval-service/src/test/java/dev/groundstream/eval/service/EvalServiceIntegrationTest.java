@@ -19,6 +19,10 @@ import dev.groundstream.avro.MetricKey;
 import dev.groundstream.avro.ModelRef;
 import dev.groundstream.avro.PhraseType;
 import dev.groundstream.eval.EvalService;
+import dev.groundstream.eval.stats.Interval;
+import dev.groundstream.eval.stats.PairedCounts;
+import dev.groundstream.eval.stats.PairedDifferenceInterval;
+import dev.groundstream.eval.stats.WilsonInterval;
 import dev.groundstream.eval.testing.EvalRecords;
 import dev.groundstream.eval.testing.EvalRequests;
 import dev.groundstream.eval.testing.Eventually;
@@ -169,10 +173,30 @@ class EvalServiceIntegrationTest {
       assertEquals(18.0 / 24, compare.get("accuracyA").asDouble(), 1e-12);
       assertEquals(8.0 / 24, compare.get("accuracyB").asDouble(), 1e-12);
       assertEquals(2 * Math.pow(0.5, 10), compare.get("mcNemarExactPValue").asDouble(), 1e-12);
+      assertEquals(REQUESTS, compare.get("evaluationsA").asLong());
+      assertEquals(REQUESTS, compare.get("evaluationsB").asLong());
+      Interval wilsonA = WilsonInterval.of95(18, 24);
+      assertEquals(wilsonA.lower(), compare.at("/accuracyAInterval/lower").asDouble(), 1e-12);
+      assertEquals(wilsonA.upper(), compare.at("/accuracyAInterval/upper").asDouble(), 1e-12);
+      Interval difference = PairedDifferenceInterval.of95(new PairedCounts(8, 10, 0, 6));
+      assertEquals(difference.lower(), compare.at("/differenceInterval/lower").asDouble(), 1e-12);
+      assertEquals(difference.upper(), compare.at("/differenceInterval/upper").asDouble(), 1e-12);
+      assertEquals("TOO_FEW_PAIRS", compare.get("verdict").asText());
+      // Per type: people (p0) 8 both right, 4 only old; clothing (p1) 6 only old, 6 both wrong.
+      JsonNode people = compare.at("/types/people");
+      assertEquals(List.of(8L, 4L, 0L, 0L), cells(people));
+      assertEquals(List.of(0L, 6L, 0L, 6L), cells(compare.at("/types/clothing")));
+      assertEquals(0, compare.at("/types/animals/pairs").asLong());
+      assertEquals(2 * Math.pow(0.5, 4), people.get("mcNemarExactPValue").asDouble(), 1e-12);
 
       JsonNode latest = Http.json(port, "/api/evaluations/latest?n=5");
       assertEquals(5, latest.size());
     }
+  }
+
+  private static List<Long> cells(JsonNode comparison) {
+    return List.of(comparison.get("bothRight").asLong(), comparison.get("onlyA").asLong(),
+        comparison.get("onlyB").asLong(), comparison.get("bothWrong").asLong());
   }
 
   @Test

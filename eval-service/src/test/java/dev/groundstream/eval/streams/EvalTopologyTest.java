@@ -234,6 +234,12 @@ class EvalTopologyTest {
     assertEquals(1, tumbling.fetch(KEY, T0.plusSeconds(120).toEpochMilli()).value().category("all").evaluablePhrases());
     // All-time has no window: the too-late one counts there.
     assertEquals(6, allTime().category("all").evaluablePhrases());
+    // The too-late one was kept out of the minute windows before Kafka Streams saw it (no per-record
+    // WARN) and counted, for the metrics and for the signals; the hour window still takes it.
+    assertEquals(1.0, harness.meters.counter("groundstream_eval_closed_window_records", "window", "tumbling-1m").count());
+    assertEquals(1.0, harness.meters.counter("groundstream_eval_closed_window_records", "window",
+        "signals-tumbling-1m").count());
+    assertEquals(0.0, harness.meters.counter("groundstream_eval_closed_window_records", "window", "hopping-1h").count());
 
     // Hopping 1h advancing 5m: T0+10s lies in the 12 windows starting T0-55m .. T0.
     WindowStore<String, ValueAndTimestamp<MetricAggregate>> hopping =

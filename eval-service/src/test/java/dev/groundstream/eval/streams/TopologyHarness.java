@@ -17,6 +17,7 @@ import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.eval.config.EvalConfig;
 import dev.groundstream.schemas.Topics;
 import java.nio.file.Path;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -35,6 +36,8 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<MetricKey, AccuracySnapshot> metrics;
   final TestOutputTopic<ModelKey, QualityAlert> alerts;
   final TestOutputTopic<DeadLetterKey, DeadLetter> deadLetters;
+  /** The topology's Micrometer counters, for the tests that look at them. */
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   static EvalConfig config(RegistryConnection registry, Path stateDir) {
     return EvalConfig.defaults(KafkaConnection.of("unused:9092"), registry)
@@ -45,7 +48,7 @@ final class TopologyHarness implements AutoCloseable {
   TopologyHarness(EvalConfig config) {
     this.config = config;
     EvalSerdes serdes = EvalSerdes.of(config.registry());
-    driver = new TopologyTestDriver(new EvalTopology(config, serdes, EvalCounters.discarding()).build(),
+    driver = new TopologyTestDriver(new EvalTopology(config, serdes, new EvalCounters(meters)).build(),
         StreamsProperties.of(config, null, null));
     results = driver.createInputTopic(Topics.RESULTS, serdes.requestKey().serializer(), serdes.result().serializer());
     truth = driver.createInputTopic(Topics.TRUTH, serdes.requestKey().serializer(), serdes.truth().serializer());

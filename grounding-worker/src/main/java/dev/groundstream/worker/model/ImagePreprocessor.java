@@ -1,5 +1,6 @@
 package dev.groundstream.worker.model;
 
+import dev.groundstream.images.ImageBudget;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,14 +28,28 @@ public final class ImagePreprocessor {
     return spec;
   }
 
+  /** Decodes within the default {@link ImageBudget}, subsampled to about the model's input scale. */
   public PreprocessedImage preprocess(byte[] encoded) throws ImageDecodeException {
-    return preprocess(ImageDecoder.decode(encoded));
+    return preprocess(encoded, ImageBudget.DEFAULT);
+  }
+
+  public PreprocessedImage preprocess(byte[] encoded, ImageBudget budget) throws ImageDecodeException {
+    ImageDecoder.Decoded decoded = ImageDecoder.decode(encoded, budget, spec.width(), spec.height());
+    return preprocess(decoded.image(), decoded.width(), decoded.height());
   }
 
   public PreprocessedImage preprocess(BufferedImage image) {
+    return preprocess(image, image.getWidth(), image.getHeight());
+  }
+
+  /**
+   * {@code image} may be a subsampled decode of a {@code width} x {@code height} original: the
+   * transform (and so every box) stays in the original's pixels, the resize reads the smaller raster.
+   */
+  private PreprocessedImage preprocess(BufferedImage image, int width, int height) {
     int w = image.getWidth();
     int h = image.getHeight();
-    ResizeTransform t = ResizeTransform.of(spec.resize(), w, h, spec.width(), spec.height());
+    ResizeTransform t = ResizeTransform.of(spec.resize(), width, height, spec.width(), spec.height());
     // getRGB converts any colour model (grey, palette, 16-bit, alpha dropped) to 8-bit sRGB
     int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
     float[] content = BilinearResizer.resize(rgb, w, h, t.contentWidth(), t.contentHeight(), spec.halfPixelCenters());

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The model card {@code groundstream-model.json} of a model folder (ARCHITECTURE.md section 5),
+ * The model card {@code groundstream-model.json} of a model folder (docs/architecture.md §6),
  * validated: every field a plug-in needs is present and every referenced file exists.
  *
  * <p>Format (see grounding-worker/README.md for a full example):

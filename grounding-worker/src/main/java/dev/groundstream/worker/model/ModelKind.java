@@ -3,7 +3,7 @@ package dev.groundstream.worker.model;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The plug-in families of ARCHITECTURE.md section 5, by their model-card name. */
+/** The plug-in families of docs/architecture.md §6, by their model-card name. */
 public enum ModelKind {
   DETECTOR_RANKER("detector-ranker"),
   BOX_QUERIES("box-queries"),

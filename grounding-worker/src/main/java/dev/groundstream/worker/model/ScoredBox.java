@@ -1,6 +1,6 @@
 package dev.groundstream.worker.model;
 
-/** A box x1,y1,x2,y2 with a score; area (x2-x1)*(y2-y1), no +1 (ARCHITECTURE.md section 4). */
+/** A box x1,y1,x2,y2 with a score; area (x2-x1)*(y2-y1), no +1 (docs/architecture.md §5). */
 public record ScoredBox(float x1, float y1, float x2, float y2, float score) {
   public float area() {
     return Math.max(0, x2 - x1) * Math.max(0, y2 - y1);

@@ -2,7 +2,7 @@ package dev.groundstream.worker.onnx;
 
 import java.util.Locale;
 
-/** What the operator asked for with GROUNDSTREAM_DEVICE / --device: cpu, cuda (device 0) or cuda:N. */
+/** What the operator asked for with GROUNDSTREAM_WORKER_DEVICE / --device: cpu, cuda (device 0) or cuda:N. */
 public record DeviceRequest(boolean cuda, int deviceId) {
   public static final DeviceRequest CPU = new DeviceRequest(false, 0);
 

@@ -26,7 +26,7 @@ public final class ProviderSelector {
     if (!request.cuda()) {
       if (requireGpu) {
         throw new GpuUnavailableException("a GPU is required (--require-gpu) but the device is cpu;"
-            + " set GROUNDSTREAM_DEVICE=cuda[:N]", null);
+            + " set GROUNDSTREAM_WORKER_DEVICE=cuda[:N]", null);
       }
       return ExecutionProvider.CPU;
     }

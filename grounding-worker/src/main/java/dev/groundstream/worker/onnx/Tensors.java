@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 /**
  * Tensors over direct buffers only: ONNX Runtime then reads the memory in place instead of
- * copying nested Java arrays element by element (ARCHITECTURE.md section 5).
+ * copying nested Java arrays element by element (docs/architecture.md §6).
  */
 public final class Tensors {
   private Tensors() {}

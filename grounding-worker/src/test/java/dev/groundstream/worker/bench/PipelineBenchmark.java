@@ -106,7 +106,7 @@ class PipelineBenchmark {
           .withBatching(batch, Duration.ofMillis(20), 4 * batch).withBlobDir(imageDir);
       config = new WorkerConfig(config.kafka(), config.registry(), config.modelDir(), config.maxBatchSize(),
           config.maxQueueDelay(), config.queueCapacity(), Math.max(1, Runtime.getRuntime().availableProcessors()),
-          config.blobDir(), ort, config.ranking(), -1, config.groupId(), config.instanceId());
+          config.blobDir(), ort, config.ranking(), -1, config.groupId(), config.instanceId(), config.s3Blobs());
       List<GroundingRequest> toSend = new ArrayList<>();
       for (int i = 0; i < requests + 2 * batch; i++) {
         Path image = images.get(i % images.size());

@@ -20,7 +20,7 @@ import org.w3c.dom.NodeList;
  * Reads datasets/groundstream-photos (Flickr30k Entities format) for the ranker tests: every
  * phrase of every caption with its types and ground-truth boxes. Test helper, not the project's
  * evaluator: XML boxes are 1-based, 1 is subtracted from all four coordinates as
- * flickr30k_entities_utils does (ARCHITECTURE.md section 4).
+ * flickr30k_entities_utils does (docs/architecture.md §5).
  */
 final class PhotoBenchmark {
   static final Path ROOT = Path.of("..", "datasets", "groundstream-photos");

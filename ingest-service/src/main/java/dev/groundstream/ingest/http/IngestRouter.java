@@ -13,7 +13,7 @@ public final class IngestRouter {
   private IngestRouter() {}
 
   public record Handlers(ApiKeyAuthHandler auth, TenantRateLimitHandler rateLimit, RequestsHandler requests,
-      LabelsHandler labels, HealthHandler health, IngestMetrics metrics, FailureResponder failures) {}
+      LabelsHandler labels, ResultHandler results, HealthHandler health, IngestMetrics metrics, FailureResponder failures) {}
 
   public static Router create(Vertx vertx, Handlers h, long bodyLimitBytes) {
     Router router = Router.router(vertx);
@@ -26,6 +26,7 @@ public final class IngestRouter {
     router.route("/v1/*").handler(h.auth()).handler(h.rateLimit());
     router.post("/v1/requests").handler(body).handler(h.requests()::post);
     router.get("/v1/requests/:id").handler(h.requests()::get);
+    router.get("/v1/requests/:id/result").handler(h.results()::get);
     router.post("/v1/labels").handler(new RawBodyHandler(1024 * 1024, h.metrics())).handler(h.labels()::post);
 
     router.errorHandler(400, ctx -> error(ctx, h, 400, "bad_request", "The request could not be read"));

@@ -9,7 +9,10 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 
-/** POST /v1/requests and GET /v1/requests/{id}. Blocking work runs on the decode workers. */
+/**
+ * POST /v1/requests and GET /v1/requests/{id}. Blocking work (parsing, decoding) runs on the decode
+ * workers; fetching a URI image does not occupy them.
+ */
 public final class RequestsHandler {
   private final WorkerExecutor workers;
   private final UploadParser parser;
@@ -32,7 +35,10 @@ public final class RequestsHandler {
     long start = System.nanoTime();
     String tenant = ctx.get(ApiKeyAuthHandler.TENANT);
     var context = ctx.vertx().getOrCreateContext();
-    workers.executeBlocking(() -> ingestor.ingest(parser.parse(ctx, tenant)), false)
+    // A URI image is fetched between the two blocking steps, holding no decode thread while it waits.
+    workers.executeBlocking(() -> ingestor.fetchImage(parser.parse(ctx, tenant)), false)
+        .compose(fetching -> Future.fromCompletionStage(fetching, context))
+        .compose(command -> workers.executeBlocking(() -> ingestor.ingest(command), false))
         .compose(written -> Future.fromCompletionStage(written, context))
         .onSuccess(outcome -> {
           if (outcome.replayed()) {

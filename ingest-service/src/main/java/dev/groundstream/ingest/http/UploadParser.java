@@ -27,25 +27,28 @@ import java.util.regex.Pattern;
  */
 public final class UploadParser {
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
-  private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9._/\\-]{1,100}");
+  /** Segments separated by single slashes (flickr30k-entities/test); no segment is '.' or '..' or starts with a dot. */
+  private static final Pattern DATASET = Pattern.compile("(?=.{1,100}$)[A-Za-z0-9_\\-][A-Za-z0-9._\\-]*(/[A-Za-z0-9_\\-][A-Za-z0-9._\\-]*)*");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final int MAX_ATTRIBUTES = 32;
   private static final int MAX_ATTRIBUTE_CHARS = 512;
 
   public UploadCommand parse(RoutingContext ctx, String tenant) {
-    String contentType = Optional.ofNullable(ctx.request().getHeader("content-type")).orElse("")
-        .toLowerCase(Locale.ROOT);
+    // Only the media type is case-insensitive; the boundary parameter is case-sensitive (RFC 2046),
+    // and browsers send mixed-case ones (----WebKitFormBoundary...), so the header is kept as sent.
+    String contentType = Optional.ofNullable(ctx.request().getHeader("content-type")).orElse("");
+    String mediaType = contentType.toLowerCase(Locale.ROOT);
     JsonObject metadata;
     ImageSource image;
     Buffer body = ctx.get(RawBodyHandler.BODY);
-    if (contentType.startsWith("multipart/form-data")) {
+    if (mediaType.startsWith("multipart/form-data")) {
       MultipartBody multipart = MultipartBody.parse(contentType, body.getBytes());
       metadata = jsonBody(multipart.part("metadata").map(p -> new String(p.data(), StandardCharsets.UTF_8))
           .orElseThrow(() -> InvalidInputException.badRequest("missing_metadata",
               "The multipart body needs a 'metadata' JSON part")));
       image = new ImageSource.Bytes(multipart.part("image").map(MultipartBody.Part::data).orElseThrow(() ->
           InvalidInputException.badRequest("missing_image", "The multipart body needs an 'image' part")));
-    } else if (contentType.startsWith("application/json")) {
+    } else if (mediaType.startsWith("application/json")) {
       metadata = jsonBody(body.toString(StandardCharsets.UTF_8));
       image = jsonImage(metadata);
     } else {
@@ -59,7 +62,8 @@ public final class UploadParser {
     }
     String dataset = Optional.ofNullable(JsonFields.string(metadata, "dataset")).orElse("live");
     if (!DATASET.matcher(dataset).matches()) {
-      throw InvalidInputException.badRequest("bad_dataset", "dataset is 1-100 of [A-Za-z0-9._/-]");
+      throw InvalidInputException.badRequest("bad_dataset", "dataset is 1-100 of [A-Za-z0-9._/-]: "
+          + "slash-separated segments, none empty or starting with a dot (no '.' or '..')");
     }
     return new UploadCommand(tenant, Optional.ofNullable(clientId), image, JsonFields.string(metadata, "caption"),
         phrases(metadata), dataset, attributes(metadata));

@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
  * {@code <root>/<sha[0..2]>/<sha>.<ext>}; the same bytes are stored once, and writes go through a
  * temporary file and an atomic rename so a reader never sees a half-written blob.
  */
-public final class BlobStore {
+public final class BlobStore implements ClaimCheckStore {
   private final Path root;
 
   public BlobStore(Path root) {
@@ -24,7 +24,13 @@ public final class BlobStore {
     return root;
   }
 
+  @Override
+  public String location() {
+    return root.toString();
+  }
+
   /** Stores the bytes (if not there yet) and returns the blob's file: URI. */
+  @Override
   public URI put(byte[] bytes, String sha256, String extension) {
     Path target = root.resolve(sha256.substring(0, 2)).resolve(sha256 + "." + extension);
     try {

@@ -4,16 +4,16 @@ import dev.groundstream.avro.ImageRef;
 import java.nio.ByteBuffer;
 
 /**
- * Decides how an image travels: inline up to {@code inlineMaxBytes} (ARCHITECTURE section 2,
- * default 1 MiB), otherwise stored once in the blob store and referenced by its file: URI.
+ * Decides how an image travels: inline up to {@code inlineMaxBytes} (docs/architecture.md §2,
+ * default 1 MiB), otherwise stored once in the claim-check store and referenced by its file: or s3:// URI.
  */
 public final class ImageRefFactory {
   public static final long DEFAULT_INLINE_MAX_BYTES = 1024 * 1024;
 
   private final long inlineMaxBytes;
-  private final BlobStore blobs;
+  private final ClaimCheckStore blobs;
 
-  public ImageRefFactory(long inlineMaxBytes, BlobStore blobs) {
+  public ImageRefFactory(long inlineMaxBytes, ClaimCheckStore blobs) {
     this.inlineMaxBytes = inlineMaxBytes;
     this.blobs = blobs;
   }

@@ -1,5 +1,6 @@
 package dev.groundstream.ingest.images;
 
+import dev.groundstream.images.ImageBudget;
 import dev.groundstream.ingest.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Decodes an upload once to prove it is a whole, readable image and to learn its size.
  *
  * <p>Order matters for safety: the byte cap is checked by the caller before we get the bytes,
- * then the dimensions are read from the header alone and anything over {@code maxPixels} is
+ * then the header alone is judged by the shared {@link ImageBudget} (pixels, the full-resolution
+ * raster's bytes from bit depth x channels x pixels, the WebP cap) and anything over it is
  * refused (413) <em>before</em> the pixel data is touched, so a decompression bomb (a few KB
  * declaring 100k x 100k) never allocates its raster. The full decode then runs with source
  * subsampling: every byte of the stream is still entropy-decoded (truncation and corruption
@@ -31,18 +33,20 @@ public final class ImageValidator {
   static final long DECODE_BUDGET_PIXELS = 4L * 1024 * 1024;
 
   private final long maxBytes;
-  private final long maxPixels;
-  private final long webpMaxPixels;
+  private final ImageBudget budget;
 
-  public ImageValidator(long maxBytes, long maxPixels, long webpMaxPixels) {
+  public ImageValidator(long maxBytes, ImageBudget budget) {
     this.maxBytes = maxBytes;
-    this.maxPixels = maxPixels;
-    this.webpMaxPixels = webpMaxPixels;
+    this.budget = budget;
   }
 
-  /** WebP capped at the same budget as the other formats' validating raster. */
+  public ImageValidator(long maxBytes, long maxPixels, long webpMaxPixels) {
+    this(maxBytes, new ImageBudget(maxPixels, ImageBudget.DEFAULT_MAX_DECODED_BYTES, webpMaxPixels));
+  }
+
+  /** WebP capped at the same budget as the other formats' validating raster; the default byte budget. */
   public ImageValidator(long maxBytes, long maxPixels) {
-    this(maxBytes, maxPixels, Math.min(maxPixels, DECODE_BUDGET_PIXELS));
+    this(maxBytes, new ImageBudget(maxPixels, ImageBudget.DEFAULT_MAX_DECODED_BYTES, Math.min(maxPixels, DECODE_BUDGET_PIXELS)));
   }
 
   public ValidatedImage validate(byte[] bytes) {
@@ -64,9 +68,14 @@ public final class ImageValidator {
       ImageReader reader = readerFor(type, in);
       try {
         reader.setInput(in, true, true);
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
-        checkDimensions(width, height, type);
+        ImageBudget.Header header = ImageBudget.header(reader);
+        try {
+          budget.check(header);
+        } catch (ImageBudget.Exceeded e) {
+          throw new InvalidInputException(e.reason().equals("corrupt_image") ? 400 : 413, e.reason(), e.getMessage());
+        }
+        int width = header.width();
+        int height = header.height();
         decodeFully(reader, width, height, type);
         return new ValidatedImage(bytes, type, width, height, Sha256.hex(bytes));
       } finally {
@@ -91,21 +100,6 @@ public final class ImageValidator {
           type.mimeType() + " cannot be decoded by this service (no ImageIO reader installed)");
     }
     return readers.next();
-  }
-
-  private void checkDimensions(int width, int height, MediaType type) {
-    if (width <= 0 || height <= 0) {
-      throw InvalidInputException.badRequest("corrupt_image", "The image declares " + width + "x" + height + " pixels");
-    }
-    long pixels = (long) width * height;
-    if (pixels > maxPixels) {
-      throw new InvalidInputException(413, "too_many_pixels", "The image declares " + width + "x" + height
-          + " = " + pixels + " pixels; the limit is " + maxPixels + " (decompression bombs are refused before decoding)");
-    }
-    if (type == MediaType.WEBP && pixels > webpMaxPixels) {
-      throw new InvalidInputException(413, "too_many_pixels", "The WebP image declares " + width + "x" + height
-          + " = " + pixels + " pixels; the limit for WebP is " + webpMaxPixels + " (send larger images as JPEG or PNG)");
-    }
   }
 
   private static void decodeFully(ImageReader reader, int width, int height, MediaType type) throws IOException {

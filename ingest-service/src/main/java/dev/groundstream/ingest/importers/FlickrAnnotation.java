@@ -60,7 +60,7 @@ public record FlickrAnnotation(Optional<String> fileName, int width, int height,
       if (bndbox != null) {
         // Flickr30k Entities coordinates are 1-based; subtract 1 from all four, exactly as
         // flickr30k_entities_utils.get_annotations does, so x2-x1 stays xmax-xmin as the
-        // reference evaluators compute it (ARCHITECTURE section 4).
+        // reference evaluators compute it (docs/architecture.md §5).
         Box box = Box.newBuilder()
             .setX1(intText(bndbox, "xmin", where) - 1)
             .setY1(intText(bndbox, "ymin", where) - 1)

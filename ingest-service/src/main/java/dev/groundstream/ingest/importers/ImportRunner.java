@@ -40,9 +40,18 @@ public final class ImportRunner {
   }
 
   public ImportSummary run(DatasetImporter importer) throws IOException, InterruptedException {
+    return run(importer, importer.dataset());
+  }
+
+  /**
+   * Imports under the resume key {@code checkpointKey}: the dataset qualified by where it goes
+   * (cluster id and topic), so the same dataset imported into another or a recreated cluster starts
+   * from its first sample rather than being skipped as "already there".
+   */
+  public ImportSummary run(DatasetImporter importer, String checkpointKey) throws IOException, InterruptedException {
     String dataset = importer.dataset();
     int total = importer.size();
-    int start = checkpoints.lastCompleted(dataset) + 1;
+    int start = checkpoints.lastCompleted(checkpointKey) + 1;
     // Burst of 1: the configured rate is a ceiling over any second, not an average.
     TokenBucket pace = eventsPerSecond > 0 ? new TokenBucket(eventsPerSecond, 1) : null;
     long began = System.nanoTime();
@@ -56,8 +65,8 @@ public final class ImportRunner {
         }
         sends.add(sink.send(importer.sample(i)));
       }
-      awaitBatch(dataset, batchStart, sends);
-      checkpoints.markCompleted(dataset, batchEnd - 1);
+      awaitBatch(checkpointKey, dataset, batchStart, sends);
+      checkpoints.markCompleted(checkpointKey, batchEnd - 1);
       written += batchEnd - batchStart;
       progress.onProgress(progressOf(dataset, batchEnd, total, written, began));
     }
@@ -68,14 +77,14 @@ public final class ImportRunner {
   }
 
   /** Waits for every send; on a failure checkpoints the acknowledged prefix, then reports it. */
-  private void awaitBatch(String dataset, int batchStart, List<CompletableFuture<Void>> sends)
+  private void awaitBatch(String checkpointKey, String dataset, int batchStart, List<CompletableFuture<Void>> sends)
       throws IOException, InterruptedException {
     for (int i = 0; i < sends.size(); i++) {
       try {
         sends.get(i).get();
       } catch (ExecutionException e) {
         if (batchStart + i > 0) {
-          checkpoints.markCompleted(dataset, batchStart + i - 1);
+          checkpoints.markCompleted(checkpointKey, batchStart + i - 1);
         }
         throw new IOException("Sample " + (batchStart + i) + " of " + dataset + " was not written: "
             + e.getCause().getMessage() + " (resume continues from it)", e.getCause());

@@ -11,10 +11,15 @@ import java.util.List;
 /**
  * Turns caller phrases into request phrases (and their truth), refusing with 422 any span outside
  * the caption, text that differs from the span, empty or blank phrases, overlapping phrases,
- * unknown types and boxes outside the image. Phrase ids are p0, p1, ... in caption order.
+ * unknown types and boxes outside the image. Refused with 400: a span edge that splits a UTF-16
+ * surrogate pair (it would be stored as "?"), {@code notVisible} together with boxes, and more than
+ * {@value #MAX_BOXES_PER_PHRASE} boxes on a phrase. Phrase ids are p0, p1, ... in caption order.
  */
 public final class PhraseValidator {
   public record Validated(List<Phrase> phrases, List<PhraseTruth> truth) {}
+
+  /** Ground-truth boxes one phrase may carry (Flickr30k Entities phrases have a handful). */
+  public static final int MAX_BOXES_PER_PHRASE = 100;
 
   private final int maxPhrases;
 
@@ -35,6 +40,18 @@ public final class PhraseValidator {
       if (s.start() < 0 || s.end() > caption.length() || s.start() > s.end()) {
         throw InvalidInputException.unprocessable("bad_span", "Span [" + s.start() + ", " + s.end()
             + ") is outside the caption (length " + caption.length() + ")");
+      }
+      if (splitsSurrogatePair(caption, s.start()) || splitsSurrogatePair(caption, s.end())) {
+        throw InvalidInputException.badRequest("split_surrogate", "Span [" + s.start() + ", " + s.end()
+            + ") cuts a character in two (offsets are UTF-16 code units; this one is inside a surrogate pair)");
+      }
+      if (s.notVisible() && s.boxes() != null && !s.boxes().isEmpty()) {
+        throw InvalidInputException.badRequest("not_visible_with_boxes", "Span [" + s.start() + ", " + s.end()
+            + ") is marked notVisible but has " + s.boxes().size() + " boxes");
+      }
+      if (s.boxes() != null && s.boxes().size() > MAX_BOXES_PER_PHRASE) {
+        throw InvalidInputException.badRequest("too_many_boxes", "Span [" + s.start() + ", " + s.end() + ") has "
+            + s.boxes().size() + " boxes; at most " + MAX_BOXES_PER_PHRASE);
       }
       String text = caption.substring(s.start(), s.end());
       if (text.isBlank()) {
@@ -75,6 +92,11 @@ public final class PhraseValidator {
       }
     }
     return new Validated(phrases, truth);
+  }
+
+  private static boolean splitsSurrogatePair(String caption, int offset) {
+    return offset > 0 && offset < caption.length()
+        && Character.isHighSurrogate(caption.charAt(offset - 1)) && Character.isLowSurrogate(caption.charAt(offset));
   }
 
   static PhraseType type(String name) {

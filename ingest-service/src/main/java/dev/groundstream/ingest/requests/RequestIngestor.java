@@ -89,7 +89,27 @@ public final class RequestIngestor {
     }
   }
 
-  private CompletableFuture<AcceptedRequest> write(UUID requestId, UploadCommand command) {
+  /**
+   * The command with a URI image replaced by the fetched bytes, after the cheap checks of its text
+   * (so refused text costs no fetch). Non-blocking past those checks: the fetch holds no thread, so
+   * run the blocking {@link #ingest} on the decode workers only once this completes.
+   */
+  public CompletableFuture<UploadCommand> fetchImage(UploadCommand command) {
+    if (!(command.image() instanceof ImageSource.Uri uri)) {
+      return CompletableFuture.completedFuture(command);
+    }
+    boolean repeat = command.clientRequestId()
+        .map(key -> store.find(RequestIds.forClientKey(command.tenant(), key)).isPresent()).orElse(false);
+    if (repeat) {
+      return CompletableFuture.completedFuture(command); // ingest replays the first answer: no second fetch
+    }
+    checkText(command);
+    return fetcher.fetchAsync(uri.uri()).thenApply(bytes -> new UploadCommand(command.tenant(),
+        command.clientRequestId(), new ImageSource.Bytes(bytes), command.caption(), command.phrases(),
+        command.dataset(), command.attributes()));
+  }
+
+  private void checkText(UploadCommand command) {
     String caption = command.caption();
     if (caption == null || caption.isBlank()) {
       throw InvalidInputException.unprocessable("missing_caption", "A non-empty caption is required");
@@ -98,7 +118,22 @@ public final class RequestIngestor {
       throw InvalidInputException.unprocessable("caption_too_long", "The caption has " + caption.length()
           + " characters; at most " + maxCaptionChars);
     }
+    for (int i = 0; i < caption.length(); i++) {
+      char c = caption.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < caption.length()
+          && Character.isLowSurrogate(caption.charAt(i + 1));
+      if (paired) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw InvalidInputException.badRequest("bad_caption", "The caption has an unpaired UTF-16 surrogate at offset " + i);
+      }
+    }
     command.phrases().ifPresent(specs -> phrases.checkSpans(caption, specs));
+  }
+
+  private CompletableFuture<AcceptedRequest> write(UUID requestId, UploadCommand command) {
+    checkText(command);
+    String caption = command.caption();
     byte[] bytes = command.image() instanceof ImageSource.Uri uri
         ? fetcher.fetch(uri.uri())
         : ((ImageSource.Bytes) command.image()).bytes();

@@ -36,7 +36,11 @@ final class HttpCalls {
 
   HttpResponse<String> postMultipart(String apiKey, byte[] image, String imageContentType, JsonObject metadata)
       throws Exception {
-    String boundary = "gs" + UUID.randomUUID().toString().replace("-", "");
+    return postMultipart(apiKey, image, imageContentType, metadata, "gs" + UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  HttpResponse<String> postMultipart(String apiKey, byte[] image, String imageContentType, JsonObject metadata,
+      String boundary) throws Exception {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
         + "Content-Type: application/json\r\n\r\n" + metadata.encode() + "\r\n").getBytes(StandardCharsets.UTF_8));

@@ -110,6 +110,28 @@ class IngestApiBadInputTest {
     assertError(http.postImage(ACME_KEY, pngBomb, caption("A dog")), 413, "too_many_pixels");
     assertError(http.postImage(ACME_KEY, BombImages.jpeg(60_000, 60_000), caption("A dog")), 413, "too_many_pixels");
     assertError(http.postImage(ACME_KEY, BombImages.png(8200, 8200), caption("A dog")), 413, "too_many_pixels");
+    // 36 MP passes the pixel cap, but 16 bits x 3 channels decode to 216 MB: over image.max.decoded.bytes.
+    assertError(http.postImage(ACME_KEY, BombImages.png(6000, 6000, 16), caption("A dog")), 413, "decoded_too_large");
+  }
+
+  @Test
+  void inconsistentPhrasesAndDatasetNamesAre400() throws Exception {
+    byte[] png = TestImages.png(100, 80);
+    String dog = "a \uD83D\uDC36 dog"; // the emoji is a surrogate pair at offsets 2-3
+    assertError(http.postImage(ACME_KEY, png, withPhrases(dog, phrase(0, 3))), 400, "split_surrogate");
+    assertError(http.postImage(ACME_KEY, png, withPhrases(dog, phrase(3, 8))), 400, "split_surrogate");
+    assertError(http.postJson("/v1/requests", ACME_KEY, "{\"caption\": \"a \\ud83d dog\", \"image\": {\"base64\": \""
+        + java.util.Base64.getEncoder().encodeToString(png) + "\"}}"), 400, "bad_caption");
+    assertError(http.postImage(ACME_KEY, png, withPhrases("A dog",
+        phrase(0, 5).put("notVisible", true).put("boxes", box(1, 2, 30, 40)))), 400, "not_visible_with_boxes");
+    JsonArray many = new JsonArray();
+    for (int i = 0; i < 10_000; i++) {
+      many.add(new JsonArray().add(1).add(2).add(30).add(40));
+    }
+    assertError(http.postImage(ACME_KEY, png, withPhrases("A dog", phrase(0, 5).put("boxes", many))), 400, "too_many_boxes");
+    for (String dataset : new String[] {"..", ".", "a/../b", "/abs", "trailing/", "double//slash", ".hidden", "x/.y"}) {
+      assertError(http.postImage(ACME_KEY, png, caption("A dog").put("dataset", dataset)), 400, "bad_dataset");
+    }
   }
 
   @Test

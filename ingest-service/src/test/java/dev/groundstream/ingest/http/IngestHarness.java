@@ -51,6 +51,19 @@ final class IngestHarness implements AutoCloseable, org.junit.jupiter.api.extens
     return IngestService.start(config(kafka.bootstrapServers(), registry.url(), blobDir, overrides));
   }
 
+  /** A second service on the same broker and registry whose claim checks go to {@code s3Blobs}. */
+  IngestService startAnother(Map<String, String> overrides, dev.groundstream.config.S3Blobs s3Blobs) throws Exception {
+    IngestConfig base = config(kafka.bootstrapServers(), registry.url(), blobDir, overrides);
+    Map<String, String> values = new HashMap<>();
+    values.put(IngestConfig.HOST, "127.0.0.1");
+    values.put(IngestConfig.PORT, "0");
+    values.put(IngestConfig.BLOB_DIR, blobDir.toString());
+    values.put(IngestConfig.API_KEYS, "acme:" + Sha256.hex(ACME_KEY) + ",globex:" + Sha256.hex(GLOBEX_KEY));
+    values.put(IngestConfig.DECODE_THREADS, "2");
+    values.putAll(overrides);
+    return IngestService.start(IngestConfig.of(base.kafka(), base.registry(), values, java.util.Optional.of(s3Blobs)));
+  }
+
   static IngestHarness start(Path blobDir, Map<String, String> overrides) throws Exception {
     KafkaTestCluster kafka = KafkaTestCluster.start();
     SchemaRegistryServer registry = SchemaRegistryServer.start(

@@ -37,6 +37,22 @@ class ImagesTest {
   }
 
   @Test
+  void deepPngsAreJudgedByTheirDecodedBytesBeforeDecoding() {
+    ImageValidator defaults = new ImageValidator(1_000_000, dev.groundstream.images.ImageBudget.DEFAULT);
+    // 6000x6000 = 36 MP passes the 40 MP cap, but at 16 bits x 3 channels it decodes to 216 MB of raster.
+    InvalidInputException deep = assertThrows(InvalidInputException.class, () -> defaults.validate(BombImages.png(6000, 6000, 16)));
+    assertEquals(413, deep.status());
+    assertEquals("decoded_too_large", deep.reason());
+    assertTrue(deep.getMessage().contains("48 bits per pixel"), deep.getMessage());
+    // The bomb: 8000x8000 16-bit is refused too (64 MP over the pixel cap).
+    assertEquals("too_many_pixels", assertThrows(InvalidInputException.class,
+        () -> defaults.validate(BombImages.png(8000, 8000, 16))).reason());
+    // The same size at 8 bits (108 MB) is within the budget: refused only because its data is truncated.
+    assertEquals("corrupt_image", assertThrows(InvalidInputException.class,
+        () -> defaults.validate(BombImages.png(6000, 6000, 8))).reason());
+  }
+
+  @Test
   void subsamplingKeepsTheValidationRasterSmall() {
     assertEquals(1, ImageValidator.subsampling(2000, 2000));
     assertEquals(4, ImageValidator.subsampling(8000, 8000));

@@ -1,6 +1,7 @@
 package dev.groundstream.launcher.commands;
 
 import dev.groundstream.launcher.bench.EndToEndBenchmark;
+import dev.groundstream.launcher.bench.ResultLatencyBenchmark;
 import dev.groundstream.launcher.bench.SerdeBenchmark;
 import dev.groundstream.launcher.local.LocalCluster;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Benchmarks; each prints a Markdown table to paste into docs/benchmarks/. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark: serde, e2e.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark: serde, e2e, result.")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "Which benchmark: serde, e2e")
+  @Parameters(index = "0", description = "Which benchmark: serde, e2e, result (upload -> GET /v1/requests/{id}/result)")
   String which;
 
   @Option(names = "--rounds", defaultValue = "21", description = "serde: measured rounds (default ${DEFAULT-VALUE}).")
@@ -59,10 +60,26 @@ public final class BenchCommand implements Callable<Integer> {
             .run(warmup, rate, requests, steps, stepSeconds, Duration.ofSeconds(budgetSeconds));
         new EndToEndReport(System.out).print(r);
         return 0;
+      case "result":
+        printResult(new ResultLatencyBenchmark(Path.of("datasets", "groundstream-photos"), model)
+            .run(warmup, rate, requests));
+        return 0;
       default:
-        System.err.println("Unknown benchmark '" + which + "': available: serde, e2e");
+        System.err.println("Unknown benchmark '" + which + "': available: serde, e2e, result");
         return 2;
     }
+  }
+
+  private static void printResult(ResultLatencyBenchmark.Result r) {
+    System.out.printf("%n| model | rate/s | uploads | served | 202 -> result p50 | p99 | max | POST -> result p50 | p99 |%n");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    if (r.fromAccepted() == null) {
+      System.out.printf("| %s | %.1f | %d | 0 | - | - | - | - | - |%n", r.model(), r.rate(), r.sent());
+      return;
+    }
+    System.out.printf("| %s | %.1f | %d | %d | %d ms | %d ms | %d ms | %d ms | %d ms |%n", r.model(), r.rate(), r.sent(),
+        r.served(), r.fromAccepted().at(50), r.fromAccepted().at(99), r.fromAccepted().max(), r.fromPost().at(50),
+        r.fromPost().at(99));
   }
 
   private int serde() throws Exception {

@@ -8,6 +8,10 @@ import dev.groundstream.ingest.images.BlobStore;
 import dev.groundstream.ingest.images.ImageRefFactory;
 import dev.groundstream.ingest.importers.FlickrEntitiesImporter;
 import dev.groundstream.ingest.importers.ImageFiles;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.launcher.evaluate.FlickrPredictions;
+import dev.groundstream.launcher.evaluate.ResultCollector;
+import dev.groundstream.launcher.evaluate.TempFolders;
 import dev.groundstream.launcher.imports.DatasetImport;
 import dev.groundstream.launcher.local.LocalMode;
 import dev.groundstream.launcher.local.LocalPorts;
@@ -22,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,9 +56,30 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--timeout-minutes", defaultValue = "20", description = "Give up after (default ${DEFAULT-VALUE}).")
   int timeoutMinutes;
 
+  @Option(names = "--predictions-out", description = "Also write the predictions as JSON in the input format of "
+      + "MDETR's flickr_eval.py (image_id, sentence_id, ranked boxes per evaluable phrase, Annotations XML frame).")
+  Path predictionsOut;
+
+  @Option(names = "--keep", description = "Keep the temporary local mode's folder (Kafka logs, DuckDB, blobs) "
+      + "and print where it is; by default it is deleted.")
+  boolean keep;
+
   @Override
   public Integer call() throws Exception {
     Path work = Files.createTempDirectory("groundstream-evaluate");
+    try {
+      evaluate(work);
+    } finally {
+      if (keep) {
+        System.out.println("Kept the evaluation's local mode folder: " + work.toAbsolutePath());
+      } else {
+        TempFolders.deleteRecursively(work);
+      }
+    }
+    return 0;
+  }
+
+  private void evaluate(Path work) throws Exception {
     String dataset = "evaluate/" + root.getFileName() + "/" + split;
     FlickrEntitiesImporter importer = new FlickrEntitiesImporter(root, split, root.resolve("images"), dataset,
         new ImageFiles(new ImageRefFactory(ImageRefFactory.DEFAULT_INLINE_MAX_BYTES, new BlobStore(work.resolve("blobs")))),
@@ -62,8 +89,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       DatasetImport.run(importer, local.kafka(), local.registry(), work.resolve("checkpoints"), 0, true);
       JsonNode rows = awaitMetrics(local, dataset, evaluable);
       print(rows, dataset, evaluable);
+      if (predictionsOut != null) {
+        FlickrPredictions predictions = FlickrPredictions.of(importer);
+        Map<UUID, GroundingResult> results = ResultCollector.collect(local.kafka(), local.registry(),
+            predictions.requestIds(), Duration.ofMinutes(2));
+        int sentences = predictions.write(results, predictionsOut);
+        System.out.printf("%nWrote predictions for %d sentences to %s (MDETR flickr_eval.py format)%n", sentences,
+            predictionsOut.toAbsolutePath());
+      }
     }
-    return 0;
   }
 
   /** Phrases the any-box protocol evaluates: at least one GT box and not notvisual. */

@@ -1,6 +1,5 @@
 package dev.groundstream.launcher.commands;
 
-import dev.groundstream.ingest.images.BlobStore;
 import dev.groundstream.ingest.images.ImageRefFactory;
 import dev.groundstream.ingest.importers.DatasetImporter;
 import dev.groundstream.ingest.importers.ImportSummary;
@@ -11,30 +10,33 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of every command that streams a dataset into grounding.requests and grounding.truth
- * (import, generate): rate limit, claim-check folder, resume file and the cluster to write to.
+ * (import, generate): rate limit, claim-check store, resume file and the cluster to write to.
  */
 public final class KafkaStreamingOptions {
   @Option(names = "--rate", defaultValue = "0", description = "Requests per second; 0 = unlimited (default).")
   double rate;
 
-  @Option(names = "--blob-dir", defaultValue = "groundstream-data/blobs",
-      description = "Where images over the inline limit are stored (default ${DEFAULT-VALUE}).")
-  Path blobDir;
+  @Mixin BlobStoreOptions blobs;
 
-  @Option(names = "--checkpoint", defaultValue = "groundstream-data/import-checkpoints.properties",
-      description = "Resume file: a second run continues after the last acknowledged batch.")
+  @Option(names = "--checkpoint", description = "Resume file (default <data-dir>/import-checkpoints.properties): "
+      + "a second run into the same cluster (id) and topic continues after the last acknowledged batch.")
   Path checkpoint;
 
   @Mixin ConnectionOptions connection;
 
-  /** Inline up to the default limit, larger images content-addressed under --blob-dir. */
+  /** Inline up to the default limit, larger images content-addressed in the claim-check store. */
   ImageRefFactory imageRefs() {
-    return new ImageRefFactory(ImageRefFactory.DEFAULT_INLINE_MAX_BYTES, new BlobStore(blobDir));
+    return new ImageRefFactory(ImageRefFactory.DEFAULT_INLINE_MAX_BYTES, blobs.open());
+  }
+
+  private Path checkpointFile() {
+    return checkpoint != null ? checkpoint : blobs.dataDir().resolve("import-checkpoints.properties");
   }
 
   /** Streams the dataset with a progress bar and prints what was written. */
   ImportSummary stream(DatasetImporter importer) throws Exception {
-    ImportSummary summary = DatasetImport.run(importer, connection.kafka(), connection.registry(), checkpoint, rate, true);
+    ImportSummary summary = DatasetImport.run(importer, connection.kafka(), connection.registry(), checkpointFile(), rate,
+        true);
     System.out.printf("%s: %d written, %d skipped (already there), %d total in %s%n", summary.dataset(),
         summary.written(), summary.skipped(), summary.total(), summary.elapsed());
     return summary;

@@ -1,5 +1,6 @@
 package dev.groundstream.launcher.commands;
 
+import dev.groundstream.launcher.console.ConsoleLogging;
 import dev.groundstream.launcher.local.ExistingCluster;
 import dev.groundstream.launcher.local.LocalMode;
 import dev.groundstream.launcher.local.LocalPorts;
@@ -55,6 +56,10 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--demo-rate", defaultValue = "2", description = "Demo requests per second (default ${DEFAULT-VALUE}).")
   double demoRate;
 
+  @Option(names = "--verbose", description = "Print the full logs on the console too (default: status lines and "
+      + "errors only; the full logs are always in <data-dir>/logs/groundstream.log).")
+  boolean verbose;
+
   @Option(names = "--exit-after-start", hidden = true, description = "Start, print the URLs and stop (smoke tests).")
   boolean exitAfterStart;
 
@@ -66,6 +71,8 @@ public final class LocalCommand implements Callable<Integer> {
     } catch (BadInput e) {
       return e.report("local");
     }
+    Path logFile = ConsoleLogging.routeLogs(dataDir, verbose);
+    System.out.println("Starting GroundStream local mode (full logs: " + logFile + ")");
     LocalPorts ports = new LocalPorts(kafkaPort, registryPort, ingestPort, dashboardPort, workerPort);
     LocalMode local = connection.pointsAtExistingCluster()
         ? LocalMode.start(dataDir, modelDir, alsoModels, ports, ExistingCluster.prepare(connection.kafka(), connection.registry()))
@@ -75,6 +82,7 @@ public final class LocalCommand implements Callable<Integer> {
     System.out.println("  Dashboard        : " + local.dashboardUrl() + "/");
     System.out.println("  Ingest API       : " + local.ingestUrl() + "/v1/requests  (header X-API-Key: "
         + LocalMode.LOCAL_API_KEY + ")");
+    System.out.println("  Results          : " + local.ingestUrl() + "/v1/requests/{id}/result?wait=10s");
     System.out.println("  Schema registry  : " + local.registry().url() + "/subjects");
     System.out.println("  Worker metrics   : " + local.workerUrl() + "/metrics");
     for (GroundingWorker also : local.alsoWorkers()) {
@@ -83,6 +91,7 @@ public final class LocalCommand implements Callable<Integer> {
     }
     System.out.println("  Kafka            : " + local.kafka().bootstrapServers());
     System.out.println("  DuckDB sink      : " + local.duckDbFile());
+    System.out.println("  Logs             : " + logFile + (verbose ? "" : " (--verbose: on the console too)"));
     if (exitAfterStart) {
       local.close();
       return 0;

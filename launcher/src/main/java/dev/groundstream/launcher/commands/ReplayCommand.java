@@ -47,6 +47,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Mixin BlobStoreOptions blobs;
+
   @Override
   public Integer call() throws Exception {
     ReplayRange range;
@@ -60,6 +62,7 @@ public final class ReplayCommand implements Callable<Integer> {
     if (resume != null) {
       config = config.withGroupId(resume);
     }
+    config = blobs.bucket().map(config::withS3Blobs).orElse(config.withBlobDir(blobs.folder().orElseThrow()));
     String task = "replay " + model.getFileName() + range.dataset().map(d -> " [" + d + "]").orElse("");
     long startNanos = System.nanoTime();
     GroundingWorker worker;

@@ -9,7 +9,10 @@ import dev.groundstream.ingest.importers.ImportSummary;
 import dev.groundstream.ingest.importers.KafkaSampleSink;
 import dev.groundstream.ingest.kafka.GroundingProducer;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
+import dev.groundstream.schemas.Topics;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -17,8 +20,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Streams one dataset into grounding.requests and grounding.truth with a progress bar (done /
- * total, rate, ETA), a rate limit, and a checkpoint file so that a second run resumes after the
- * last acknowledged batch.
+ * total, rate, ETA), a rate limit, and a checkpoint file so that a second run into the same
+ * cluster resumes after the last acknowledged batch.
  */
 public final class DatasetImport {
   private DatasetImport() {}
@@ -35,7 +38,18 @@ public final class DatasetImport {
               bar.stepTo(progress.done());
             }
           });
-      return runner.run(importer);
+      return runner.run(importer, checkpointKey(kafka, importer.dataset()));
+    }
+  }
+
+  /**
+   * {@code <cluster id>/<topic>/<dataset>}: a checkpoint belongs to the cluster it was written to,
+   * so a new or recreated cluster (a new id) gets every record again.
+   */
+  static String checkpointKey(KafkaConnection kafka, String dataset) throws Exception {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      String clusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+      return clusterId + "/" + Topics.REQUESTS + "/" + dataset;
     }
   }
 

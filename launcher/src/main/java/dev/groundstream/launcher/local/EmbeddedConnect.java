@@ -45,6 +45,11 @@ final class EmbeddedConnect implements AutoCloseable {
     done.get(60, TimeUnit.SECONDS);
   }
 
+  /** Where the Connect REST API listens (127.0.0.1 only: the local mode exposes it to no one else). */
+  java.net.URI restUrl() {
+    return connect.rest().serverUrl();
+  }
+
   @Override
   public void close() {
     connect.stop();

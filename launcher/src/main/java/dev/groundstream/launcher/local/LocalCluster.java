@@ -55,7 +55,7 @@ public final class LocalCluster implements ClusterConnections {
 
   /** Registering is idempotent: a restart gets the same ids back. */
   private static void registerTopicSchemas(SchemaRegistryClient registry) {
-    for (TopicSpec topic : Topics.ALL) {
+    for (TopicSpec<?, ?> topic : Topics.ALL) {
       registry.register(topic.keySubject(), topic.keySchema());
       registry.register(topic.valueSubject(), topic.valueSchema());
     }

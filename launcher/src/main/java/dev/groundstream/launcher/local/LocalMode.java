@@ -97,7 +97,7 @@ public final class LocalMode implements AutoCloseable {
       started.push(ingest::close);
 
       GroundingWorker worker = GroundingWorker.start(WorkerConfig.defaults(kafka, registry, modelDir)
-          .withBlobDir(blobs).withHttpPort(ports.worker()));
+          .withBlobDir(blobs).withHttpPort(ports.worker()).withHttpHost("127.0.0.1"));
       started.push(worker::close);
       List<GroundingWorker> alsoWorkers = new ArrayList<>();
       for (Path also : alsoModels) {

@@ -6,7 +6,7 @@ import dev.groundstream.avro.Box;
  * The pixels a drawn shape covers, as 0-based indices of its first and last covered column and
  * row (both inclusive). That is exactly what the Flickr30k importer yields for a dataset box
  * after subtracting 1 from the 1-based XML values, so width = x2 - x1 as the reference
- * evaluators compute it (ARCHITECTURE section 4).
+ * evaluators compute it (docs/architecture.md §5).
  */
 public record PixelBox(int x1, int y1, int x2, int y2) {
   public PixelBox {

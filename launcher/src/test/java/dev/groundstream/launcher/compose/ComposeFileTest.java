@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.groundstream.config.S3Blobs;
 import dev.groundstream.eval.config.EvalConfig;
 import dev.groundstream.ingest.IngestConfig;
 import dev.groundstream.worker.WorkerConfig;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -47,6 +49,15 @@ class ComposeFileTest {
         Map<String, Object> b = (Map<String, Object>) build;
         Path dockerfile = ROOT.resolve(String.valueOf(b.get("context"))).resolve(String.valueOf(b.get("dockerfile")));
         assertTrue(Files.isRegularFile(dockerfile), name + ": missing " + dockerfile);
+        if (b.get("args") instanceof Map<?, ?> args && args.get("MODULE") != null) {
+          // The shared service recipe builds MODULE and runs MAIN_CLASS: both must exist.
+          String module = String.valueOf(args.get("MODULE"));
+          String mainClass = String.valueOf(args.get("MAIN_CLASS"));
+          Path mainSource = ROOT.resolve(module).resolve("src/main/java")
+              .resolve(mainClass.replace('.', '/') + ".java");
+          assertTrue(Files.isRegularFile(mainSource), name + ": no " + mainSource);
+          assertTrue(String.valueOf(args.get("PORT")).matches("\\d+"), name + ": PORT " + args.get("PORT"));
+        }
       } else {
         assertTrue(service.get("image") instanceof String, name + " has neither image nor build");
       }
@@ -70,15 +81,16 @@ class ComposeFileTest {
     IngestConfig.DEFAULTS.keySet().forEach(k -> ingestKnown.add(
         IngestConfig.ENV_PREFIX + k.toUpperCase(Locale.ROOT).replace('.', '_')));
     Set<String> evalKnown = new HashSet<>();
-    EvalConfig.KEYS.keySet().forEach(k -> evalKnown.add(EvalConfig.envName(k)));
+    dev.groundstream.eval.config.EvalSettings.SETTINGS.settings().forEach(s -> evalKnown.add(dev.groundstream.eval.config.EvalSettings.SETTINGS.envName(s)));
 
     for (String name : OUR_SERVICES) {
       Map<String, String> env = environment(services.get(name));
       assertEquals("kafka:9092", env.get("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS"), name);
       assertEquals("http://schema-registry:8081", env.get("GROUNDSTREAM_REGISTRY_URL"), name);
       for (String variable : env.keySet()) {
-        if (variable.startsWith("GROUNDSTREAM_KAFKA_") || variable.startsWith("GROUNDSTREAM_REGISTRY_")) {
-          continue;
+        if (variable.startsWith("GROUNDSTREAM_KAFKA_") || variable.startsWith("GROUNDSTREAM_REGISTRY_")
+            || variable.equals(S3Blobs.BLOB_URL_ENV) || variable.startsWith("GROUNDSTREAM_S3_")) {
+          continue; // the claim-check store's settings, checked below
         }
         switch (name) {
           case "ingest" -> assertTrue(ingestKnown.contains(variable), "ingest does not read " + variable);
@@ -89,13 +101,24 @@ class ComposeFileTest {
     }
     // The worker's settings are checked by parsing them as the worker does.
     Map<String, String> workerEnv = new HashMap<>(environment(services.get("worker")));
-    workerEnv.put("GROUNDSTREAM_MODEL_DIR", "/app/models/centernet-ranker"); // set by its Dockerfile
     WorkerConfig worker = WorkerConfig.fromEnvironment(workerEnv);
     assertEquals(Path.of("/blobs"), worker.blobDir().orElseThrow());
-    assertTrue(worker.ort().device().cuda(), "GROUNDSTREAM_DEVICE=cuda:0 must select CUDA");
+    assertTrue(worker.ort().device().cuda(), "GROUNDSTREAM_WORKER_DEVICE=cuda:0 must select CUDA");
     assertEquals("kafka:9092", worker.kafka().bootstrapServers());
-    assertEquals(Set.of("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", "GROUNDSTREAM_REGISTRY_URL", "GROUNDSTREAM_DEVICE",
-        "GROUNDSTREAM_BLOB_DIR", "GROUNDSTREAM_MODEL_DIR"), workerEnv.keySet(),
+    assertEquals(8084, worker.httpPort());
+    assertTrue(Files.isDirectory(ROOT.resolve("models").resolve(worker.modelDir().getFileName())),
+        "the worker's model " + worker.modelDir() + " is not in models/, which the image copies");
+    // Ingest and worker agree on the S3-compatible store (MinIO) of the claim check.
+    S3Blobs blobs = worker.s3Blobs().orElseThrow();
+    assertEquals("groundstream-blobs", blobs.bucket());
+    assertEquals("http://minio:9000", blobs.endpoint().orElseThrow().toString());
+    assertTrue(blobs.pathStyle(), "MinIO needs path-style requests");
+    assertEquals(Optional.of(blobs), IngestConfig.fromEnvironment(environment(services.get("ingest"))).s3Blobs());
+    assertTrue(services.containsKey("minio") && services.containsKey("minio-setup"));
+    assertEquals(Set.of("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", "GROUNDSTREAM_REGISTRY_URL", "GROUNDSTREAM_WORKER_DEVICE",
+        "GROUNDSTREAM_WORKER_BLOB_DIR", "GROUNDSTREAM_WORKER_MODEL", "GROUNDSTREAM_WORKER_HTTP_PORT", S3Blobs.BLOB_URL_ENV, "GROUNDSTREAM_S3_ENDPOINT",
+        "GROUNDSTREAM_S3_REGION", "GROUNDSTREAM_S3_ACCESS_KEY_ID", "GROUNDSTREAM_S3_SECRET_ACCESS_KEY"),
+        workerEnv.keySet(),
         "a new worker variable in docker-compose.yml needs a check here");
   }
 

@@ -3,6 +3,7 @@ package dev.groundstream.launcher.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.groundstream.launcher.journey.CoversReadme;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * compose; where there is none (these build machines) JUnit reports it skipped, with that reason.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@CoversReadme("compose") // the README's docker compose block (CPU override), where a Docker engine exists
 class ComposeStackTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

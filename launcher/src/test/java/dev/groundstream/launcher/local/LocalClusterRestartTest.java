@@ -35,7 +35,7 @@ class LocalClusterRestartTest {
     int extraId;
     try (LocalCluster cluster = LocalCluster.start(dataDir, 0, 0)) {
       SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.registry());
-      for (TopicSpec t : Topics.ALL) {
+      for (TopicSpec<?, ?> t : Topics.ALL) {
         idsBefore.put(t.valueSubject(), registry.lookupId(t.valueSubject(), t.valueSchema()));
         idsBefore.put(t.keySubject(), registry.lookupId(t.keySubject(), t.keySchema()));
       }
@@ -46,7 +46,7 @@ class LocalClusterRestartTest {
     try (LocalCluster cluster = LocalCluster.start(dataDir, 0, 0)) {
       SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.registry());
       Map<String, Integer> idsAfter = new LinkedHashMap<>();
-      for (TopicSpec t : Topics.ALL) {
+      for (TopicSpec<?, ?> t : Topics.ALL) {
         idsAfter.put(t.valueSubject(), registry.lookupId(t.valueSubject(), t.valueSchema()));
         idsAfter.put(t.keySubject(), registry.lookupId(t.keySubject(), t.keySchema()));
       }
@@ -60,7 +60,7 @@ class LocalClusterRestartTest {
       assertTrue(nextId > extraId && !idsAfter.containsValue(nextId), "new id " + nextId);
       try (Admin admin = Admin.create(cluster.kafka().clientProperties())) {
         Set<String> topics = admin.listTopics().names().get();
-        for (TopicSpec t : Topics.ALL) {
+        for (TopicSpec<?, ?> t : Topics.ALL) {
           assertTrue(topics.contains(t.name()), t.name());
         }
         assertEquals(Topics.REQUEST_PARTITIONS,

@@ -27,7 +27,7 @@ public final class EvolutionCheck {
   /** The key and value schemas of every topic, each once. */
   public static List<Schema> topicSchemas() {
     Set<Schema> all = new LinkedHashSet<>();
-    for (TopicSpec topic : Topics.ALL) {
+    for (TopicSpec<?, ?> topic : Topics.ALL) {
       all.add(topic.keySchema());
       all.add(topic.valueSchema());
     }

@@ -15,6 +15,23 @@ import dev.groundstream.schemas.serde.AvroSerializer;
 import dev.groundstream.testing.KafkaTestCluster;
 import dev.groundstream.testing.SampleRecords;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,5 +80,65 @@ class AvroConverterRegistryTest {
 
     AvroDeserializer<GroundingResult> deserializer = new AvroDeserializer<>(client, GroundingResult.getClassSchema());
     assertEquals(original, deserializer.deserialize("results-copy", copied));
+  }
+
+  @Test
+  void resolvesSchemaReferences() throws Exception {
+    String address = "{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"shared\","
+        + "\"fields\":[{\"name\":\"street\",\"type\":\"string\"}]}";
+    String person = "{\"type\":\"record\",\"name\":\"Person\",\"namespace\":\"people\","
+        + "\"fields\":[{\"name\":\"home\",\"type\":\"shared.Address\"}]}";
+    post("/subjects/shared.Address/versions", body(address, null));
+    int id = new ObjectMapper().readTree(post(
+        "/subjects/people-value/versions", body(person,
+            "[{\"name\":\"shared.Address\",\"subject\":\"shared.Address\",\"version\":1}]")))
+        .get("id").asInt();
+
+    Schema.Parser parser = new Schema.Parser();
+    parser.parse(address);
+    Schema personSchema = parser.parse(person);
+    GenericRecord home =
+        new GenericData.Record(personSchema.getField("home").schema());
+    home.put("street", "Rue Mouffetard");
+    GenericRecord record =
+        new GenericData.Record(personSchema);
+    record.put("home", home);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0);
+    out.write(ByteBuffer.allocate(4).putInt(id).array());
+    BinaryEncoder encoder =
+        EncoderFactory.get().binaryEncoder(out, null);
+    new GenericDatumWriter<GenericRecord>(
+        personSchema).write(record, encoder);
+    encoder.flush();
+
+    AvroConverter converter = new AvroConverter();
+    converter.configure(Map.of("schema.registry.url", registry.url()), false);
+    SchemaAndValue connect = converter.toConnectData("people", out.toByteArray());
+    Struct struct = (Struct) connect.value();
+    assertEquals("Rue Mouffetard", struct.getStruct("home").getString("street"));
+  }
+
+  private static String body(String schema, String references) {
+    ObjectNode node =
+        new ObjectMapper().createObjectNode().put("schema", schema);
+    if (references != null) {
+      try {
+        node.set("references", new ObjectMapper().readTree(references));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return node.toString();
+  }
+
+  private static String post(String path, String body) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(registry.url() + path))
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
   }
 }

@@ -16,10 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
@@ -65,7 +69,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Schema schemaById(int id) {
     JsonNode response = call("GET", "/schemas/ids/" + id, null, "fetching schema id " + id);
-    return new Schema.Parser().parse(response.get("schema").asText());
+    return parseWithReferences(response, "schema id " + id);
   }
 
   @Override
@@ -73,7 +77,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     JsonNode r = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null,
         "fetching the latest version of subject '" + subject + "'");
     return new RegisteredSchema(r.get("subject").asText(), r.get("version").asInt(),
-        r.get("id").asInt(), new Schema.Parser().parse(r.get("schema").asText()));
+        r.get("id").asInt(), parseWithReferences(r, "subject '" + subject + "'"));
   }
 
   @Override
@@ -98,6 +102,44 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     List<String> out = new ArrayList<>();
     r.forEach(n -> out.add(n.asText()));
     return out;
+  }
+
+  /**
+   * Parses a registry answer's schema; when it has {@code references} (Confluent's named types
+   * from other subject versions), each referenced version is fetched and parsed first, depth
+   * first, into the same parser, so the schema's by-name uses of their types resolve.
+   */
+  private Schema parseWithReferences(JsonNode answer, String what) {
+    JsonNode references = answer.path("references");
+    if (!references.isArray() || references.isEmpty()) {
+      return new Schema.Parser().parse(answer.get("schema").asText());
+    }
+    Schema.Parser parser = new Schema.Parser();
+    loadReferences(parser, references, new HashSet<>(), new ArrayDeque<>(), what);
+    return parser.parse(answer.get("schema").asText());
+  }
+
+  private void loadReferences(Schema.Parser parser, JsonNode references, Set<String> loaded,
+      Deque<String> path, String what) {
+    for (JsonNode reference : references) {
+      String subject = reference.path("subject").asText();
+      String version = reference.path("version").asText();
+      String key = subject + "/" + version;
+      if (loaded.contains(key)) {
+        continue;
+      }
+      if (path.contains(key)) {
+        throw new SchemaRegistryException(SchemaRegistryException.INVALID_SCHEMA,
+            "Reference cycle through " + path + " -> " + key + " while resolving " + what);
+      }
+      JsonNode referenced = call("GET", "/subjects/" + encode(subject) + "/versions/"
+          + encode(version), null, "fetching reference " + key + " of " + what);
+      path.push(key);
+      loadReferences(parser, referenced.path("references"), loaded, path, what);
+      path.pop();
+      parser.parse(referenced.get("schema").asText());
+      loaded.add(key);
+    }
   }
 
   private static String schemaBody(Schema schema) {
