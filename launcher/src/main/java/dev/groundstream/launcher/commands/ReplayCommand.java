@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
@@ -67,13 +68,21 @@ public final class ReplayCommand implements Callable<Integer> {
     GroundingWorker worker;
     WorkerRun run;
     boolean interrupted;
-    try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" req", 1).showSpeed().build()) {
-      worker = GroundingWorker.startReplay(config, range, (done, total) -> {
+    AtomicReference<ProgressBar> shown = new AtomicReference<>();
+    worker = GroundingWorker.startReplay(config, range, (done, total) -> {
+      ProgressBar bar = shown.get();
+      if (bar != null) {
         bar.maxHint(total);
         bar.stepTo(done);
-      });
-      run = new WorkerRun(worker);
+      }
+    });
+    run = new WorkerRun(worker); // Ctrl-C from here on stops it gracefully
+    // before the bar, so the group to resume is on screen even if the user stops at once
+    System.out.println("Replay of " + worker.modelId() + " under consumer group " + worker.groupId()
+        + " (Ctrl-C stops; --resume " + worker.groupId() + " continues)");
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" req", 1).showSpeed().build()) {
+      shown.set(bar);
       interrupted = run.await();
     }
     try {
