@@ -232,13 +232,12 @@ public final class GroundingWorker implements AutoCloseable {
           break;
         }
         if (!ending) {
-          pollOnce(c);
+          pollOnce(c); // does not block when a batch is due: new records start preparing meanwhile
         }
-        // when ending, the rest of the queue goes out without waiting for a full batch
-        while (!halted && (queue.batchDue(System.nanoTime()) || ending && !queue.isEmpty())) {
-          if (!process(c, writer, queue.takeBatch())) {
-            break; // aborted and rewound: read again first
-          }
+        // one batch per turn, so the pool is fed between batches; when ending, the rest goes out
+        // without waiting for a full batch. An aborted batch rewinds the consumer: read again first.
+        if (!halted && (queue.batchDue(System.nanoTime()) || ending && !queue.isEmpty())) {
+          process(c, writer, queue.takeBatch());
         }
         refreshLag(c);
       }

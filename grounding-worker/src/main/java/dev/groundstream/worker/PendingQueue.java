@@ -49,10 +49,16 @@ final class PendingQueue {
     return paused;
   }
 
-  /** How long the next poll may block: until the oldest record's delay runs out, or {@code idle}. */
+  /**
+   * How long the next poll may block: not at all when a full batch waits, else until the oldest
+   * record's delay runs out, or {@code idle} when nothing waits.
+   */
   Duration pollTimeout(long nowNanos, Duration idle) {
     if (pending.isEmpty()) {
       return idle;
+    }
+    if (pending.size() >= maxBatchSize) {
+      return Duration.ZERO;
     }
     return Duration.ofNanos(Math.max(0, maxDelayNanos - (nowNanos - pending.peek().receivedNanos())));
   }

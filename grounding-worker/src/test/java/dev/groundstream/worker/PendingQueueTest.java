@@ -42,6 +42,9 @@ class PendingQueueTest {
     queue.add(pending(0, 0, 0));
     assertEquals(Duration.ofMillis(30), queue.pollTimeout(20 * MS, Duration.ofMillis(100)));
     assertEquals(Duration.ZERO, queue.pollTimeout(80 * MS, Duration.ofMillis(100)), "overdue: do not block");
+    queue.add(pending(0, 1, 20 * MS));
+    queue.add(pending(0, 2, 20 * MS));
+    assertEquals(Duration.ZERO, queue.pollTimeout(21 * MS, Duration.ofMillis(100)), "a full batch waits: do not block");
   }
 
   @Test

@@ -3,8 +3,13 @@ package dev.groundstream.launcher.commands;
 import dev.groundstream.launcher.local.ExistingCluster;
 import dev.groundstream.launcher.local.LocalMode;
 import dev.groundstream.launcher.local.LocalPorts;
+import dev.groundstream.worker.GroundingWorker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -22,6 +27,10 @@ public final class LocalCommand implements Callable<Integer> {
 
   @Option(names = "--model", description = "Model folder (default models/centernet-ranker).")
   Path model;
+
+  @Option(names = "--also-model", paramLabel = "DIR", description = "One more model version to run side by side "
+      + "on the same requests, under its own consumer group (repeatable).")
+  List<Path> alsoModels = new ArrayList<>();
 
   @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default ${DEFAULT-VALUE}).")
   int kafkaPort;
@@ -52,10 +61,15 @@ public final class LocalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path modelDir = model != null ? model : defaultModel();
+    try {
+      sideBySideGroups(modelDir);
+    } catch (BadInput e) {
+      return e.report("local");
+    }
     LocalPorts ports = new LocalPorts(kafkaPort, registryPort, ingestPort, dashboardPort, workerPort);
     LocalMode local = connection.pointsAtExistingCluster()
-        ? LocalMode.start(dataDir, modelDir, ports, ExistingCluster.prepare(connection.kafka(), connection.registry()))
-        : LocalMode.start(dataDir, modelDir, ports);
+        ? LocalMode.start(dataDir, modelDir, alsoModels, ports, ExistingCluster.prepare(connection.kafka(), connection.registry()))
+        : LocalMode.start(dataDir, modelDir, alsoModels, ports);
     System.out.println();
     System.out.println("GroundStream local mode is up (data in " + dataDir.toAbsolutePath() + ", model " + modelDir + ")");
     System.out.println("  Dashboard        : " + local.dashboardUrl() + "/");
@@ -64,6 +78,10 @@ public final class LocalCommand implements Callable<Integer> {
     System.out.println("  Results          : " + local.ingestUrl() + "/v1/requests/{id}/result?wait=10s");
     System.out.println("  Schema registry  : " + local.registry().url() + "/subjects");
     System.out.println("  Worker metrics   : " + local.workerUrl() + "/metrics");
+    for (GroundingWorker also : local.alsoWorkers()) {
+      System.out.println("  Also grounding   : " + also.modelId() + " (group " + also.groupId() + ", metrics http://127.0.0.1:"
+          + also.httpPort() + "/metrics)");
+    }
     System.out.println("  Kafka            : " + local.kafka().bootstrapServers());
     System.out.println("  DuckDB sink      : " + local.duckDbFile());
     if (exitAfterStart) {
@@ -87,6 +105,18 @@ public final class LocalCommand implements Callable<Integer> {
     }, "local-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** --model and every --also-model must be model folders, each of another model version. */
+  private void sideBySideGroups(Path modelDir) {
+    Set<String> groups = new HashSet<>();
+    groups.add(BadInput.modelFolder(modelDir).consumerGroup());
+    for (Path also : alsoModels) {
+      String group = BadInput.modelFolder(also).consumerGroup();
+      if (!groups.add(group)) {
+        throw new BadInput("--also-model " + also + " is a model version that already runs (" + group + ")");
+      }
+    }
   }
 
   private static Path defaultModel() {

@@ -11,7 +11,9 @@ import dev.groundstream.worker.WorkerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,15 +35,17 @@ public final class LocalMode implements AutoCloseable {
   private final ClusterConnections cluster;
   private final IngestService ingest;
   private final GroundingWorker worker;
+  private final List<GroundingWorker> alsoWorkers;
   private final EvalService eval;
   private final Path duckDbFile;
   private final Deque<AutoCloseable> stopOrder;
 
-  private LocalMode(ClusterConnections cluster, IngestService ingest, GroundingWorker worker, EvalService eval,
-      Path duckDbFile, Deque<AutoCloseable> stopOrder) {
+  private LocalMode(ClusterConnections cluster, IngestService ingest, GroundingWorker worker,
+      List<GroundingWorker> alsoWorkers, EvalService eval, Path duckDbFile, Deque<AutoCloseable> stopOrder) {
     this.cluster = cluster;
     this.ingest = ingest;
     this.worker = worker;
+    this.alsoWorkers = List.copyOf(alsoWorkers);
     this.eval = eval;
     this.duckDbFile = duckDbFile;
     this.stopOrder = stopOrder;
@@ -49,13 +53,28 @@ public final class LocalMode implements AutoCloseable {
 
   /** Starts every part on an embedded broker and registry; on failure stops what runs and rethrows. */
   public static LocalMode start(Path dataDir, Path modelDir, LocalPorts ports) throws Exception {
+    return start(dataDir, modelDir, List.of(), ports);
+  }
+
+  /** As {@link #start(Path, Path, LocalPorts)}, with one more worker per model of {@code alsoModels}. */
+  public static LocalMode start(Path dataDir, Path modelDir, List<Path> alsoModels, LocalPorts ports)
+      throws Exception {
     Files.createDirectories(dataDir);
-    return start(dataDir, modelDir, ports, LocalCluster.start(dataDir, ports.kafka(), ports.registry()));
+    return start(dataDir, modelDir, alsoModels, ports, LocalCluster.start(dataDir, ports.kafka(), ports.registry()));
   }
 
   /** Starts the services, Connect and the sink on {@code cluster}, which the local mode then owns. */
   public static LocalMode start(Path dataDir, Path modelDir, LocalPorts ports, ClusterConnections cluster)
       throws Exception {
+    return start(dataDir, modelDir, List.of(), ports, cluster);
+  }
+
+  /**
+   * As {@link #start(Path, Path, LocalPorts, ClusterConnections)}; each of {@code alsoModels} gets a
+   * worker of its own beside the main one (its own consumer group: side-by-side versions).
+   */
+  public static LocalMode start(Path dataDir, Path modelDir, List<Path> alsoModels, LocalPorts ports,
+      ClusterConnections cluster) throws Exception {
     Files.createDirectories(dataDir);
     Path blobs = Files.createDirectories(dataDir.resolve("blobs"));
     Path duckDb = dataDir.resolve("groundstream.duckdb").toAbsolutePath();
@@ -80,6 +99,13 @@ public final class LocalMode implements AutoCloseable {
       GroundingWorker worker = GroundingWorker.start(WorkerConfig.defaults(kafka, registry, modelDir)
           .withBlobDir(blobs).withHttpPort(ports.worker()));
       started.push(worker::close);
+      List<GroundingWorker> alsoWorkers = new ArrayList<>();
+      for (Path also : alsoModels) {
+        GroundingWorker extra = GroundingWorker.start(WorkerConfig.defaults(kafka, registry, also)
+            .withBlobDir(blobs).withHttpPort(0));
+        started.push(extra::close);
+        alsoWorkers.add(extra);
+      }
 
       EvalService eval = EvalService.start(EvalConfig.defaults(kafka, registry)
           .withStateDir(Files.createDirectories(dataDir.resolve("eval-state")))
@@ -87,7 +113,7 @@ public final class LocalMode implements AutoCloseable {
           .withHttpPort(ports.eval()));
       started.push(eval::close);
       LOG.info("GroundStream local mode started in {}", dataDir.toAbsolutePath());
-      return new LocalMode(cluster, ingest, worker, eval, duckDb, started);
+      return new LocalMode(cluster, ingest, worker, alsoWorkers, eval, duckDb, started);
     } catch (Exception | Error e) {
       stopAll(started);
       throw e;
@@ -135,6 +161,11 @@ public final class LocalMode implements AutoCloseable {
   /** The worker's consumer group (grounding-worker.&lt;model&gt;.&lt;version&gt;): what its lag is measured on. */
   public String workerGroup() {
     return worker.groupId();
+  }
+
+  /** The workers of {@code --also-model}, in the order given. */
+  public List<GroundingWorker> alsoWorkers() {
+    return alsoWorkers;
   }
 
   public String workerUrl() {
