@@ -34,7 +34,7 @@ public final class ResultStore {
     };
   }
 
-  /** Adds a result; completes the request's waiters with every result now known. */
+  /** Adds a result (the store takes it over); completes the request's waiters with every result now known. */
   public void put(GroundingResult result) {
     UUID id = result.getRequestId();
     GroundingResult slim = withoutHeatmaps(result);
@@ -93,16 +93,11 @@ public final class ResultStore {
     return result.getModel().getName() + ":" + result.getModel().getVersion();
   }
 
+  /** Drops the heatmaps in place: the store owns the records it is given (fresh from the deserializer). */
   private static GroundingResult withoutHeatmaps(GroundingResult result) {
-    if (result.getPhrases().stream().noneMatch(p -> p.getHeatmap() != null)) {
-      return result;
+    for (PhraseResult p : result.getPhrases()) {
+      p.setHeatmap(null);
     }
-    GroundingResult copy = GroundingResult.newBuilder(result).build();
-    List<PhraseResult> phrases = new ArrayList<>();
-    for (PhraseResult p : copy.getPhrases()) {
-      phrases.add(PhraseResult.newBuilder(p).setHeatmap(null).build());
-    }
-    copy.setPhrases(phrases);
-    return copy;
+    return result;
   }
 }

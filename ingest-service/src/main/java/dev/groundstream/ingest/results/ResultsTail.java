@@ -81,7 +81,7 @@ public final class ResultsTail implements AutoCloseable {
         try {
           for (ConsumerRecord<byte[], GroundingResult> r : consumer.poll(Duration.ofMillis(200))) {
             if (r.value() != null) {
-              store.put(r.value());
+              put(r);
             }
             recordsRead++;
           }
@@ -98,6 +98,15 @@ public final class ResultsTail implements AutoCloseable {
       LOG.error("Results reader of {} stopped; /v1/requests/{{id}}/result no longer updates", Topics.RESULTS, e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** One bad record must not stop the reader: it is logged and skipped. */
+  private void put(ConsumerRecord<byte[], GroundingResult> r) {
+    try {
+      store.put(r.value());
+    } catch (RuntimeException e) {
+      LOG.warn("Skipping result {}-{}@{} the store refused: {}", r.topic(), r.partition(), r.offset(), e.toString());
     }
   }
 

@@ -59,10 +59,10 @@ public final class ReplayCommand implements Callable<Integer> {
       return e.report("replay");
     }
     WorkerConfig config = WorkerConfig.defaults(connection.kafka(), connection.registry(), model).withHttpPort(-1);
+    config = blobs.bucket().map(config::withS3Blobs).orElse(config.withBlobDir(blobs.folder().orElseThrow()));
     if (resume != null) {
       config = config.withGroupId(resume);
     }
-    config = blobs.bucket().map(config::withS3Blobs).orElse(config.withBlobDir(blobs.folder().orElseThrow()));
     String task = "replay " + model.getFileName() + range.dataset().map(d -> " [" + d + "]").orElse("");
     long startNanos = System.nanoTime();
     GroundingWorker worker;

@@ -27,8 +27,7 @@ class ReadmeCoverageTest {
    * Blocks whose journey test lives on another branch not merged yet, with where; a block listed
    * here must still be in README.md and must not be covered already (then remove it from here).
    */
-  static final Map<String, String> PENDING = Map.of(
-      "replay", "branch replay: replay of a second version grounds every request in range");
+  static final Map<String, String> PENDING = Map.of();
 
   @Test
   void everyReadmeCommandBlockHasAJourneyTest() throws Exception {

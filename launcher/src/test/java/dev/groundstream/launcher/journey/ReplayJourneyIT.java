@@ -60,6 +60,7 @@ class ReplayJourneyIT {
   }
 
   @Test
+  @CoversReadme("replay")
   void replayOfASecondVersionGroundsEveryRequestInRangeExactlyOnce() throws Exception {
     Matcher summary = replay(ModelVersions.copy(MODEL, temp, "2.0.0"));
     assertEquals(List.of(IN_A + IN_B, 0, 0), counts(summary), "grounded, dead-lettered, skipped");
