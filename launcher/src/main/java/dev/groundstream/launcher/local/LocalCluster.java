@@ -27,6 +27,9 @@ public final class LocalCluster implements ClusterConnections {
   private final EmbeddedKafkaBroker broker;
   private final SchemaRegistryServer registry;
 
+  /** Where the local DuckDB sink dead-letters records it cannot write. */
+  public static final String CONNECT_DLQ = "grounding.connect.dlq";
+
   private LocalCluster(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) {
     this.broker = broker;
     this.registry = registry;
@@ -39,6 +42,7 @@ public final class LocalCluster implements ClusterConnections {
     try (Admin admin = Admin.create(KafkaConnection.of(broker.bootstrapServers()).clientProperties())) {
       List<String> created = TopicCreator.createMissing(admin, Topics.ALL);
       LOG.info("Topics created: {}", created.isEmpty() ? "none (all existed)" : created);
+      createConnectDeadLetterTopic(admin);
       registry = SchemaRegistryServer.start(new SchemaRegistryServerConfig(
           KafkaConnection.of(broker.bootstrapServers()).clientProperties(),
           SchemaRegistryServerConfig.DEFAULT_TOPIC, "127.0.0.1", registryPort));
@@ -50,6 +54,23 @@ public final class LocalCluster implements ClusterConnections {
       }
       broker.close();
       throw e;
+    }
+  }
+
+  /**
+   * The DuckDB sink's dead-letter topic (raw Connect records, not in the Avro catalog), created
+   * up front so Connect does not log an ERROR on every first start while it creates it itself.
+   */
+  private static void createConnectDeadLetterTopic(Admin admin) {
+    try {
+      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(CONNECT_DLQ, 1, (short) 1)))
+          .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+        throw new IllegalStateException("cannot create " + CONNECT_DLQ + ": " + e.getCause(), e.getCause());
+      }
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("cannot create " + CONNECT_DLQ + ": " + e, e);
     }
   }
 

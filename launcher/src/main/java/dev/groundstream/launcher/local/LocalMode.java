@@ -133,7 +133,7 @@ public final class LocalMode implements AutoCloseable {
         Map.entry("connection.url", "jdbc:duckdb:" + duckDb),
         Map.entry("errors.tolerance", "all"),
         Map.entry("errors.log.enable", "true"),
-        Map.entry("errors.deadletterqueue.topic.name", "grounding.connect.dlq"),
+        Map.entry("errors.deadletterqueue.topic.name", LocalCluster.CONNECT_DLQ),
         Map.entry("errors.deadletterqueue.topic.replication.factor", "1"));
   }
 
