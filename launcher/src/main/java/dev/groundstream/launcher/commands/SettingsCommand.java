@@ -3,6 +3,7 @@ package dev.groundstream.launcher.commands;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.eval.config.EvalSettings;
 import dev.groundstream.ingest.IngestSettings;
+import dev.groundstream.schemas.registry.server.RegistryServerSettings;
 import dev.groundstream.worker.WorkerSettings;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 public final class SettingsCommand implements Callable<Integer> {
   /** The services whose settings are declared with ServiceSettings, in data-flow order. */
   public static final List<ServiceSettings> SERVICES = List.of(IngestSettings.SETTINGS, WorkerSettings.SETTINGS,
-      EvalSettings.SETTINGS);
+      EvalSettings.SETTINGS, RegistryServerSettings.SETTINGS);
 
   @Option(names = "--markdown", description = "Print docs/settings.md (Markdown) instead of plain text.")
   boolean markdown;
@@ -44,7 +45,8 @@ public final class SettingsCommand implements Callable<Integer> {
         one release and log a warning that names the new one. A bad value stops the service with one line
         naming the setting, and exit code 2.
 
-        The schema registry's settings are listed by `./groundstream registry --help`.
+        The `registry` section is the standalone registry (`SchemaRegistryMain`); `./groundstream registry`
+        takes the same `--host` and `--port`.
         """);
     for (ServiceSettings service : SERVICES) {
       out.append("\n## ").append(service.service()).append("\n\n").append(service.markdown());

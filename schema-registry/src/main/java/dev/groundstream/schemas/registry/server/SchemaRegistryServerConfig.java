@@ -1,9 +1,6 @@
 package dev.groundstream.schemas.registry.server;
 
-import dev.groundstream.config.EnvironmentSettings;
-import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.Secrets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,9 +18,6 @@ public record SchemaRegistryServerConfig(
 
   public static final String DEFAULT_TOPIC = "_schemas";
   public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final String PORT_ENV = "GROUNDSTREAM_REGISTRY_PORT";
-  public static final String HOST_ENV = "GROUNDSTREAM_REGISTRY_HOST";
-  public static final String TOPIC_ENV = "GROUNDSTREAM_REGISTRY_TOPIC";
 
   public SchemaRegistryServerConfig {
     Objects.requireNonNull(kafkaClientProps, "kafkaClientProps");
@@ -52,19 +46,7 @@ public record SchemaRegistryServerConfig(
    * (default _schemas).
    */
   public static SchemaRegistryServerConfig fromEnvironment(Map<String, String> env) {
-    Map<String, Object> kafka = new HashMap<>(EnvironmentSettings.withPrefix(env, KafkaConnection.ENV_PREFIX));
-    if (!kafka.containsKey("bootstrap.servers")) {
-      throw new IllegalArgumentException(KafkaConnection.ENV_PREFIX + "BOOTSTRAP_SERVERS is required");
-    }
-    String portText = env.getOrDefault(PORT_ENV, "8081");
-    int port;
-    try {
-      port = Integer.parseInt(portText.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(PORT_ENV + " must be a number, was " + portText);
-    }
-    return new SchemaRegistryServerConfig(
-        kafka, env.get(TOPIC_ENV), env.getOrDefault(HOST_ENV, "0.0.0.0"), port);
+    return RegistryServerSettings.config(RegistryServerSettings.SETTINGS.read(env, java.util.List.of()), env);
   }
 
   /** The Kafka client properties with secret values hidden, for logs. */
