@@ -9,7 +9,7 @@ public final class EvalServiceMain {
   private EvalServiceMain() {}
 
   public static void main(String[] args) throws Exception {
-    ServiceRunner.run("eval-service", args, a -> {
+    ServiceRunner.run("eval-service", dev.groundstream.eval.config.EvalSettings.SETTINGS, args, a -> {
       EvalService service = EvalService.start(EvalConfig.fromEnvironmentAndArgs(System.getenv(), List.of(a)));
       return service::close;
     });

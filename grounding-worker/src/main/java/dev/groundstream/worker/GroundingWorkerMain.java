@@ -22,7 +22,7 @@ public final class GroundingWorkerMain {
   private GroundingWorkerMain() {}
 
   public static void main(String[] args) throws Exception {
-    ServiceRunner.run("grounding-worker", args, a -> {
+    ServiceRunner.run("grounding-worker", WorkerSettings.SETTINGS, args, a -> {
       WorkerConfig config = WorkerConfig.fromEnvironmentAndArgs(System.getenv(), a);
       try (Admin admin = Admin.create(config.kafka().clientProperties())) {
         List<String> created = TopicCreator.createMissing(admin, Topics.ALL);

@@ -7,7 +7,7 @@ public final class IngestServiceMain {
   private IngestServiceMain() {}
 
   public static void main(String[] args) throws Exception {
-    ServiceRunner.run("ingest-service", args, a -> {
+    ServiceRunner.run("ingest-service", IngestSettings.SETTINGS, args, a -> {
       IngestService service = IngestService.start(IngestConfig.fromEnvironment(System.getenv(), a));
       return service::close;
     });

@@ -33,6 +33,15 @@ public final class ServiceRunner {
 
   private ServiceRunner() {}
 
+  /** As {@link #run(String, String[], Starter)}; {@code --help} prints every setting of {@code settings}. */
+  public static void run(String service, ServiceSettings settings, String[] args, Starter starter) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.println(settings.help());
+      return;
+    }
+    run(service, args, starter);
+  }
+
   public static void run(String service, String[] args, Starter starter) throws Exception {
     RunningService running;
     try {

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class ServiceSettings {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceSettings.class);
 
+  /** Marks a setting that kept its default, in the source named by error messages. */
+  private static final String NOT_SET = " (not set)";
+
   private final String service;
   private final Map<String, Setting<?>> byName = new LinkedHashMap<>();
 
@@ -52,7 +55,7 @@ public final class ServiceSettings {
     Map<String, String> source = new LinkedHashMap<>();
     for (Setting<?> s : byName.values()) {
       text.put(s.name(), s.defaultText());
-      source.put(s.name(), "default of --" + s.name());
+      source.put(s.name(), "--" + s.name() + NOT_SET);
       for (Setting.Alias alias : s.aliases()) {
         if (!alias.name().startsWith("--") && env.containsKey(alias.name())) {
           text.put(s.name(), alias.translate().apply(env.get(alias.name())));
@@ -77,7 +80,7 @@ public final class ServiceSettings {
     Map<String, String> source = new LinkedHashMap<>();
     byName.values().forEach(s -> {
       text.put(s.name(), s.defaultText());
-      source.put(s.name(), "default of --" + s.name());
+      source.put(s.name(), "--" + s.name() + NOT_SET);
     });
     overrides.forEach((name, value) -> {
       requireKnown(name);
@@ -138,7 +141,7 @@ public final class ServiceSettings {
     }
     Set<String> given = new HashSet<>();
     source.forEach((name, from) -> {
-      if (!from.startsWith("default of ")) {
+      if (!from.endsWith(NOT_SET)) {
         given.add(name);
       }
     });

@@ -21,7 +21,7 @@ public final class SchemaRegistryMain {
   private SchemaRegistryMain() {}
 
   public static void main(String[] args) throws Exception {
-    ServiceRunner.run("schema-registry", args, a -> {
+    ServiceRunner.run("schema-registry", RegistryServerSettings.SETTINGS, args, a -> {
       SchemaRegistryServer server = start(System.getenv(), List.of(a));
       return server::close;
     });
