@@ -70,7 +70,8 @@ public final class ModelsCommand {
       }
       System.out.println("model " + card.name() + ":" + card.version() + " (kind " + card.kind().cardName()
           + ", " + card.preprocessing().width() + "x" + card.preprocessing().height() + " "
-          + card.preprocessing().layout() + ", boxes " + card.boxFormat().cardName() + ")");
+          + card.preprocessing().layout() + (card.kind() == ModelKind.HEATMAP ? ", boxes from the heatmap peak, peakThreshold " + card.peakThreshold()
+              : ", boxes " + card.boxFormat().cardName()) + ")");
       GraphSignatures graph = GraphSignatures.of(card.modelFile());
       printSignature("input", graph.inputs(), card.inputs());
       printSignature("output", graph.outputs(), card.outputs());
