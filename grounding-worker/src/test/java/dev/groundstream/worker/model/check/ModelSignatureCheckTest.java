@@ -70,6 +70,23 @@ class ModelSignatureCheckTest {
   }
 
   @Test
+  void wrongRanksAndTokenTypesAreReported() {
+    ModelCard card = ModelCard.load(MODELS.resolve("fake-heatmap"));
+    Map<String, TensorSignature> inputs = Map.of(
+        "image", new TensorSignature("image", "FLOAT", new long[] {3, 32, 32}),
+        "input_ids", new TensorSignature("input_ids", "FLOAT", new long[] {-1}),
+        "attention_mask", new TensorSignature("attention_mask", "INT64", new long[] {-1, -1}));
+    List<String> problems = ModelSignatureCheck.problems(card, inputs,
+        Map.of("heatmap", new TensorSignature("heatmap", "FLOAT", new long[] {-1, 8, 8})));
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("image input 'image' has rank 3") && problems.get(0).contains("rank 4"),
+        problems.get(0));
+    assertTrue(problems.get(1).contains("input_ids input 'input_ids' is FLOAT; token ids are INT64 or INT32"),
+        problems.get(1));
+    assertTrue(problems.get(2).contains("has rank 1") && problems.get(2).contains("(batch, tokens)"), problems.get(2));
+  }
+
+  @Test
   void aHeatmapWithAChannelAxisIsReportedWithTheSqueezeHint() {
     ModelCard card = ModelCard.load(MODELS.resolve("fake-heatmap"));
     Map<String, TensorSignature> inputs = Map.of(
