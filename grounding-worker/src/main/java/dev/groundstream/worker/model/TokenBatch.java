@@ -26,9 +26,14 @@ public record TokenBatch(OnnxTensor inputIds, OnnxTensor attentionMask, int leng
     return new TokenBatch(idTensor, Tensors.longs(env, mask.rewind(), shape), length);
   }
 
+  /** Closes what the run has not closed already (OnnxGroundingModel.run closes every tensor it fed). */
   @Override
   public void close() {
-    inputIds.close();
-    attentionMask.close();
+    if (!inputIds.isClosed()) {
+      inputIds.close();
+    }
+    if (!attentionMask.isClosed()) {
+      attentionMask.close();
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.groundstream.worker.model.GroundingModels;
 import dev.groundstream.worker.model.GroundingOutcome;
 import dev.groundstream.worker.model.ModelCard;
 import dev.groundstream.worker.model.ModelCardException;
+import dev.groundstream.worker.model.ModelKind;
 import dev.groundstream.worker.model.PhraseGrounding;
 import dev.groundstream.worker.model.PhraseQuery;
 import dev.groundstream.worker.model.PreprocessedImage;
@@ -69,7 +70,8 @@ public final class ModelsCommand {
       }
       System.out.println("model " + card.name() + ":" + card.version() + " (kind " + card.kind().cardName()
           + ", " + card.preprocessing().width() + "x" + card.preprocessing().height() + " "
-          + card.preprocessing().layout() + ", boxes " + card.boxFormat().cardName() + ")");
+          + card.preprocessing().layout() + (card.kind() == ModelKind.HEATMAP ? ", boxes from the heatmap peak, peakThreshold " + card.peakThreshold()
+              : ", boxes " + card.boxFormat().cardName()) + ")");
       GraphSignatures graph = GraphSignatures.of(card.modelFile());
       printSignature("input", graph.inputs(), card.inputs());
       printSignature("output", graph.outputs(), card.outputs());
@@ -132,6 +134,13 @@ public final class ModelsCommand {
       if (!outside.isEmpty()) {
         System.out.println("warning: boxes lie outside the image for " + outside
             + " — is the card's boxFormat right?");
+      }
+      ModelCard card = ModelCard.load(folder);
+      if (card.kind() != ModelKind.HEATMAP) { // heatmap boxes come from the map's cells, not a boxFormat
+        List<ScoredBox> all = groundings.stream().flatMap(g -> g.boxes().stream()).toList();
+        ModelSignatureCheck.boxFormatHint(card.boxFormat(), all, prepared.originalWidth(), prepared.originalHeight(),
+            card.preprocessing().width(), card.preprocessing().height())
+            .ifPresent(hint -> System.out.println("warning: " + hint));
       }
     }
 

@@ -1,13 +1,16 @@
 package dev.groundstream.worker.model.check;
 
+import dev.groundstream.worker.model.BoxFormat;
 import dev.groundstream.worker.model.ModelCard;
 import dev.groundstream.worker.model.ModelKind;
 import dev.groundstream.worker.model.Preprocessing;
+import dev.groundstream.worker.model.ScoredBox;
 import dev.groundstream.worker.model.TensorLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -111,9 +114,17 @@ public final class ModelSignatureCheck {
           + "; the worker reads FLOAT outputs");
     }
     int expectedRank = switch (role) {
-      case ModelCard.ROLE_DETECTIONS, ModelCard.ROLE_BOXES, ModelCard.ROLE_LOGITS -> 3;
+      case ModelCard.ROLE_DETECTIONS, ModelCard.ROLE_BOXES, ModelCard.ROLE_LOGITS, ModelCard.ROLE_HEATMAP -> 3;
       default -> -1;
     };
+    if (role.equals(ModelCard.ROLE_HEATMAP) && output.rank() != 3) {
+      String hint = output.rank() == 4 && output.dim(1) == 1
+          ? " — the graph keeps a channel axis of 1: squeeze it before export (heatmap[:, 0])"
+          : output.rank() == 2 ? " — one row per (image, phrase) and the cells as height x width, not flattened" : "";
+      problems.add("output 'heatmap' ('" + output.name() + "') has rank " + output.rank() + " " + shape(output)
+          + "; kind heatmap reads rank 3 (rows, height, width)" + hint);
+      return;
+    }
     if (expectedRank > 0 && output.rank() != expectedRank) {
       problems.add("output '" + role + "' ('" + output.name() + "') has rank " + output.rank() + " "
           + shape(output) + "; kind " + kind.cardName() + " reads rank " + expectedRank
@@ -127,6 +138,36 @@ public final class ModelSignatureCheck {
       problems.add("output 'boxes' ('" + output.name() + "') has " + output.dim(2)
           + " values per box; boxFormat needs 4");
     }
+  }
+
+  /**
+   * After a sample was grounded: a sentence when its boxes look written in another format than the
+   * card's boxFormat (empty otherwise). Normalised values read as pixels collapse into the top-left
+   * input pixel or two; pixel values read as normalised are scaled far past the image and clipped
+   * to zero-size boxes on its right or bottom edge.
+   *
+   * @param boxes every phrase's boxes in original-image pixels, as the worker returns them
+   */
+  public static Optional<String> boxFormatHint(BoxFormat format, List<ScoredBox> boxes, int originalWidth,
+      int originalHeight, int inputWidth, int inputHeight) {
+    if (boxes.isEmpty()) {
+      return Optional.empty();
+    }
+    double pixelX = (double) originalWidth / inputWidth;
+    double pixelY = (double) originalHeight / inputHeight;
+    if (format == BoxFormat.XYXY_PIXELS
+        && boxes.stream().allMatch(b -> b.x2() <= 2 * pixelX && b.y2() <= 2 * pixelY)) {
+      return Optional.of("every box lies within 2 input pixels of the top-left corner: the graph probably writes "
+          + "normalised boxes (0..1) — set boxFormat to xyxy-normalized or cxcywh-normalized");
+    }
+    long collapsed = boxes.stream().filter(b -> (b.x2() - b.x1() < 1 && b.x1() >= originalWidth - 1)
+        || (b.y2() - b.y1() < 1 && b.y1() >= originalHeight - 1)).count();
+    if (format != BoxFormat.XYXY_PIXELS && collapsed * 2 > boxes.size()) {
+      return Optional.of("most boxes are clipped to nothing on the image's right or bottom edge: the graph "
+          + "probably writes model-input pixels, which " + format.cardName() + " scales by the input size — "
+          + "set boxFormat to xyxy-pixels");
+    }
+    return Optional.empty();
   }
 
   private static String shape(TensorSignature t) {

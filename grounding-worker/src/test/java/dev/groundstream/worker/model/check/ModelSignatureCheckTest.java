@@ -3,11 +3,15 @@ package dev.groundstream.worker.model.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.groundstream.worker.model.BoxFormat;
 import dev.groundstream.worker.model.ModelCard;
+import dev.groundstream.worker.model.ScoredBox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +67,61 @@ class ModelSignatureCheckTest {
     assertEquals(2, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("is UINT8"), problems.get(0));
     assertTrue(problems.get(1).contains("has 4 values per detection"), problems.get(1));
+  }
+
+  @Test
+  void wrongRanksAndTokenTypesAreReported() {
+    ModelCard card = ModelCard.load(MODELS.resolve("fake-heatmap"));
+    Map<String, TensorSignature> inputs = Map.of(
+        "image", new TensorSignature("image", "FLOAT", new long[] {3, 32, 32}),
+        "input_ids", new TensorSignature("input_ids", "FLOAT", new long[] {-1}),
+        "attention_mask", new TensorSignature("attention_mask", "INT64", new long[] {-1, -1}));
+    List<String> problems = ModelSignatureCheck.problems(card, inputs,
+        Map.of("heatmap", new TensorSignature("heatmap", "FLOAT", new long[] {-1, 8, 8})));
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("image input 'image' has rank 3") && problems.get(0).contains("rank 4"),
+        problems.get(0));
+    assertTrue(problems.get(1).contains("input_ids input 'input_ids' is FLOAT; token ids are INT64 or INT32"),
+        problems.get(1));
+    assertTrue(problems.get(2).contains("has rank 1") && problems.get(2).contains("(batch, tokens)"), problems.get(2));
+  }
+
+  @Test
+  void aHeatmapWithAChannelAxisIsReportedWithTheSqueezeHint() {
+    ModelCard card = ModelCard.load(MODELS.resolve("fake-heatmap"));
+    Map<String, TensorSignature> inputs = Map.of(
+        "image", new TensorSignature("image", "FLOAT", new long[] {-1, 3, 32, 32}),
+        "input_ids", new TensorSignature("input_ids", "INT64", new long[] {-1, -1}),
+        "attention_mask", new TensorSignature("attention_mask", "INT64", new long[] {-1, -1}));
+    List<String> problems = ModelSignatureCheck.problems(card, inputs,
+        Map.of("heatmap", new TensorSignature("heatmap", "FLOAT", new long[] {-1, 1, 8, 8})));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("has rank 4") && problems.get(0).contains("reads rank 3 (rows, height, width)")
+        && problems.get(0).contains("squeeze"), problems.get(0));
+    List<String> flat = ModelSignatureCheck.problems(card, inputs,
+        Map.of("heatmap", new TensorSignature("heatmap", "FLOAT", new long[] {-1, 64})));
+    assertTrue(flat.get(0).contains("has rank 2") && flat.get(0).contains("not flattened"), flat.toString());
+  }
+
+  @Test
+  void normalisedBoxesReadAsPixelsGetABoxFormatHint() {
+    // 640x480 image, 128x96 input: one input pixel = 5 original pixels; 0..1 values read as pixels
+    List<ScoredBox> boxes = List.of(new ScoredBox(1.5f, 2f, 4f, 4.5f, 0.9f), new ScoredBox(0, 0, 2.5f, 5f, 0.8f));
+    assertTrue(ModelSignatureCheck.boxFormatHint(BoxFormat.XYXY_PIXELS, boxes, 640, 480, 128, 96).orElseThrow()
+        .contains("set boxFormat to xyxy-normalized or cxcywh-normalized"));
+    assertEquals(Optional.empty(), ModelSignatureCheck.boxFormatHint(BoxFormat.XYXY_PIXELS,
+        List.of(new ScoredBox(100, 80, 220, 200, 0.9f)), 640, 480, 128, 96));
+  }
+
+  @Test
+  void pixelBoxesReadAsNormalisedGetABoxFormatHint() {
+    // pixel values times the input size, clipped: zero-size boxes on the right or bottom edge
+    List<ScoredBox> boxes = List.of(new ScoredBox(640, 480, 640, 480, 0.9f), new ScoredBox(640, 30, 640, 480, 0.7f),
+        new ScoredBox(10, 10, 200, 200, 0.5f));
+    assertTrue(ModelSignatureCheck.boxFormatHint(BoxFormat.CXCYWH_NORMALIZED, boxes, 640, 480, 128, 96).orElseThrow()
+        .contains("set boxFormat to xyxy-pixels"));
+    assertEquals(Optional.empty(), ModelSignatureCheck.boxFormatHint(BoxFormat.CXCYWH_NORMALIZED,
+        List.of(new ScoredBox(100, 80, 220, 200, 0.9f)), 640, 480, 128, 96));
   }
 
   private static List<String> problems(Path folder) throws Exception {
