@@ -66,6 +66,10 @@ public final class ModelsCommand {
       try {
         card = ModelCard.load(folder);
       } catch (ModelCardException e) {
+        if (e.getMessage().matches("(?s).*kind '[a-z]+-stage'.*")) {
+          return fail(folder + " is a stage of a composite model, not a model on its own; check the composite "
+              + "card that lists it (e.g. models/people-ranker)");
+        }
         return fail(e.getMessage());
       }
       System.out.println("model " + card.name() + ":" + card.version() + " (kind " + card.kind().cardName()
