@@ -80,7 +80,12 @@ public final class WorkerSettings {
 
   /** Defaults with some settings replaced (name -> text), over the given connections. */
   public static WorkerConfig defaults(KafkaConnection kafka, RegistryConnection registry, Map<String, String> settings) {
-    return build(SETTINGS.defaultsWith(settings), kafka, registry, Map.of());
+    // the given connections are the defaults here: without this the setting's default
+    // (localhost:9092) replaced them, and the local mode's worker never reached its embedded broker
+    Map<String, String> withConnections = new java.util.HashMap<>(settings);
+    withConnections.putIfAbsent(BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers());
+    withConnections.putIfAbsent(REGISTRY_URL.name(), registry.url());
+    return build(SETTINGS.defaultsWith(withConnections), kafka, registry, Map.of());
   }
 
   private static WorkerConfig build(SettingValues v, KafkaConnection kafkaFromEnv, RegistryConnection registryFromEnv,

@@ -28,7 +28,7 @@ class ReadmeCoverageTest {
    * here must still be in README.md and must not be covered already (then remove it from here).
    */
   static final Map<String, String> PENDING = Map.of(
-      "replay", "branch replay: replay of a second version grounds every request in range");
+      "compare", "branch compare: compare reports the paired counts, recomputed from the stored evaluations");
 
   @Test
   void everyReadmeCommandBlockHasAJourneyTest() throws Exception {

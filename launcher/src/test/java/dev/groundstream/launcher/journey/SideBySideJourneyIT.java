@@ -27,6 +27,7 @@ class SideBySideJourneyIT {
   @TempDir Path temp;
 
   @Test
+  @CoversReadme("side-by-side")
   void aWorkerProcessAndAnAlsoModelGroundTheLiveStreamBesideTheCurrentVersion() throws Exception {
     Path v3 = ModelVersions.copy(MODEL, temp, "3.0.0");
     Path dataDir = temp.resolve("data");
