@@ -74,4 +74,12 @@ class WorkerConfigTest {
     assertEquals(Duration.ofSeconds(2), WorkerConfig.fromEnvironmentAndArgs(Map.of("GROUNDSTREAM_WORKER_MODEL", "/m"),
         "--max-queue-delay", "2s").maxQueueDelay());
   }
+
+  @Test
+  void defaultsKeepTheGivenConnections() {
+    WorkerConfig config = WorkerConfig.defaults(dev.groundstream.config.KafkaConnection.of("broker-7:19092"),
+        dev.groundstream.config.RegistryConnection.of("http://registry-7:18081"), Path.of("/m"));
+    assertEquals("broker-7:19092", config.kafka().bootstrapServers());
+    assertEquals("http://registry-7:18081", config.registry().url());
+  }
 }
