@@ -102,7 +102,7 @@ public final class LocalMode implements AutoCloseable {
       List<GroundingWorker> alsoWorkers = new ArrayList<>();
       for (Path also : alsoModels) {
         GroundingWorker extra = GroundingWorker.start(WorkerConfig.defaults(kafka, registry, also)
-            .withBlobDir(blobs).withHttpPort(0));
+            .withBlobDir(blobs).withHttpPort(0).withHttpHost("127.0.0.1"));
         started.push(extra::close);
         alsoWorkers.add(extra);
       }

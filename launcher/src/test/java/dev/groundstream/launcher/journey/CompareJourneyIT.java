@@ -33,6 +33,7 @@ class CompareJourneyIT {
   @TempDir Path temp;
 
   @Test
+  @CoversReadme("compare")
   void compareReportsThePairedCountsOfTheStoredEvaluations() throws Exception {
     Path v2 = ModelVersions.copy(MODEL, temp, "2.0.0");
     Path dataDir = temp.resolve("data");

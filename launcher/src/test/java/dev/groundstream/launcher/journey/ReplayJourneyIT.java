@@ -62,7 +62,9 @@ class ReplayJourneyIT {
   @Test
   @CoversReadme("replay")
   void replayOfASecondVersionGroundsEveryRequestInRangeExactlyOnce() throws Exception {
-    Matcher summary = replay(ModelVersions.copy(MODEL, temp, "2.0.0"));
+    // --from as in the README, an hour ago: every request of this run is later
+    String anHourAgo = java.time.Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    Matcher summary = replay(ModelVersions.copy(MODEL, temp, "2.0.0"), "--from", anHourAgo);
     assertEquals(List.of(IN_A + IN_B, 0, 0), counts(summary), "grounded, dead-lettered, skipped");
     assertTrue(summary.group(1).startsWith("grounding-worker.noop-detector.2.0.0.replay-"), summary.group(1));
     List<GroundingResult> v2 = resultsOf("2.0.0", IN_A + IN_B);
