@@ -80,7 +80,7 @@ class EvaluateJourneyIT {
   }
 
   /** The GT boxes (XML frame) of each evaluable phrase of the sentence, in caption order. */
-  private static List<List<double[]>> evaluableTruth(Path root, String imageId, int sentenceId) throws Exception {
+  static List<List<double[]>> evaluableTruth(Path root, String imageId, int sentenceId) throws Exception {
     List<String> sentences = Files.readAllLines(root.resolve("Sentences").resolve(imageId + ".txt"), StandardCharsets.UTF_8)
         .stream().filter(l -> !l.isBlank()).toList();
     Map<String, List<double[]>> boxes = boxesByEntity(root.resolve("Annotations").resolve(imageId + ".xml"));
@@ -119,7 +119,7 @@ class EvaluateJourneyIT {
     return Double.parseDouble(parent.getElementsByTagName(tag).item(0).getTextContent().trim());
   }
 
-  private static double iou(double[] a, double[] b) {
+  static double iou(double[] a, double[] b) {
     double iw = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
     double ih = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
     double inter = iw * ih;
