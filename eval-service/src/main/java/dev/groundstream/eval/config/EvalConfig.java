@@ -154,6 +154,11 @@ public record EvalConfig(KafkaConnection kafka, RegistryConnection registry, Set
     return values.get(EvalSettings.BLOB_DIR).orElse(null);
   }
 
+  /** Retention of results and evaluations in the join stores, per model (truth is kept). */
+  public JoinRetention joinRetention() {
+    return values.get(EvalSettings.JOIN_RETENTION);
+  }
+
   public Duration imageRetention() {
     return values.get(EvalSettings.IMAGE_RETENTION);
   }
