@@ -59,7 +59,7 @@ public final class EvalService implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     EvalHttpServer http;
     try {
-      http = EvalHttpServer.start(vertx, config.httpHost(), config.httpPort(), prometheus);
+      http = EvalHttpServer.start(vertx, config.httpHost(), config.httpPort(), prometheus, config.apiAccess());
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
@@ -82,6 +82,7 @@ public final class EvalService implements AutoCloseable {
     });
     LocalQueries local = new LocalQueries(new KafkaStreamsStoreAccess(streams), config);
     ClusterQueries cluster = new ClusterQueries(streams, self, queryThreads);
+    config.apiAccess().ifPresent(access -> cluster.peerToken(access.peerToken()));
     http.attach(new EvalApi(config, local, cluster, serdes.requestKey().serializer()), streams::state);
     EvalDependencies dependencies = new EvalDependencies(config, prometheus);
     http.dependencies(dependencies.health());

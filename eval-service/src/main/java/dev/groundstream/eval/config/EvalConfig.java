@@ -159,6 +159,11 @@ public record EvalConfig(KafkaConnection kafka, RegistryConnection registry, Set
     return values.get(EvalSettings.JOIN_RETENTION);
   }
 
+  /** Access control of the API and dashboard ({@code api-keys}); empty = off. */
+  public java.util.Optional<dev.groundstream.eval.http.ApiAccess> apiAccess() {
+    return dev.groundstream.eval.http.ApiAccess.of(values.get(EvalSettings.API_KEYS));
+  }
+
   public Duration imageRetention() {
     return values.get(EvalSettings.IMAGE_RETENTION);
   }

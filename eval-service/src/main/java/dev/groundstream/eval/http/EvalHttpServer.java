@@ -42,7 +42,14 @@ public final class EvalHttpServer implements AutoCloseable {
   }
 
   public static EvalHttpServer start(Vertx vertx, String host, int port, PrometheusMeterRegistry prometheus) {
+    return start(vertx, host, port, prometheus, java.util.Optional.empty());
+  }
+
+  /** With {@code access} (api-keys): every path but /health needs a key. */
+  public static EvalHttpServer start(Vertx vertx, String host, int port, PrometheusMeterRegistry prometheus,
+      java.util.Optional<ApiAccess> access) {
     Router router = Router.router(vertx);
+    access.ifPresent(a -> router.route().handler(a));
     EvalHttpServer[] self = new EvalHttpServer[1];
     router.get("/health").handler(ctx -> self[0].health(ctx));
     router.get("/metrics").handler(ctx -> ctx.response()
