@@ -11,13 +11,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * The worker's view of the broker and the schema registry: a {@link DependencyProbe} asks both
  * every {@link DependencyProbe#DEFAULT_INTERVAL}, and every transaction outcome of the consume loop
- * is recorded too (a commit is a broker success; an aborted one a broker or registry failure,
- * retried by re-reading the batch). /health says DEGRADED while one is failing; the retries are
+ * is recorded as {@code writes} (an aborted one, retried by re-reading the batch, is a writes
+ * failure, or a registry failure when the registry was unreachable). /health says DEGRADED while one is failing; the retries are
  * {@code groundstream_worker_dependency_retries_total{dependency}}.
  */
 final class WorkerDependencies implements AutoCloseable {
+  /** Transaction commits: failing while the probe still reaches a broker (e.g. too few in-sync replicas). */
+  static final String WRITES = "writes";
   private final DependencyHealth health =
-      new DependencyHealth("grounding-worker", DependencyProbe.BROKER, DependencyProbe.REGISTRY);
+      new DependencyHealth("grounding-worker", DependencyProbe.BROKER, DependencyProbe.REGISTRY, WRITES);
   private final DependencyProbe probe;
 
   WorkerDependencies(WorkerConfig config, WorkerMetrics metrics) {
@@ -34,14 +36,19 @@ final class WorkerDependencies implements AutoCloseable {
     return health;
   }
 
-  /** A transaction committed: the broker answered. */
+  /** A transaction committed. */
   void committed() {
-    health.succeeded(DependencyProbe.BROKER);
+    health.succeeded(WRITES);
   }
 
-  /** A transaction was aborted because of {@code failure}; it is retried. */
+  /** A transaction was aborted because of {@code failure}; the batch is re-read and retried. */
   void aborted(Throwable failure) {
-    health.failed(isRegistry(failure) ? DependencyProbe.REGISTRY : DependencyProbe.BROKER, String.valueOf(failure));
+    health.failed(dependencyOf(failure), String.valueOf(failure));
+  }
+
+  /** registry when the registry was unreachable (a result schema id not cached yet), else writes. */
+  static String dependencyOf(Throwable failure) {
+    return isRegistry(failure) ? DependencyProbe.REGISTRY : WRITES;
   }
 
   private static boolean isRegistry(Throwable t) {
