@@ -73,16 +73,16 @@ class DependencyOutageTest {
     }
   }
 
-  private static Predicate<List<GroundingResult>> ids(Set<UUID> want) {
+  static Predicate<List<GroundingResult>> ids(Set<UUID> want) {
     return results -> results.stream().map(r -> UUID.fromString(r.getRequestId().toString()))
         .collect(Collectors.toSet()).containsAll(want);
   }
 
-  private static HttpResponse<String> get(String url) throws Exception {
+  static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String awaitHealth(String base, Predicate<String> until, String what) throws Exception {
+  static String awaitHealth(String base, Predicate<String> until, String what) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     String body = "";
     while (System.nanoTime() < deadline) {
