@@ -39,6 +39,7 @@ public final class EvalService implements AutoCloseable {
   private final KafkaStreams streams;
   private final ExecutorService queryThreads;
   private final KafkaStreamsMetrics streamsMetrics;
+  private EvalDependencies dependencies;
 
   private EvalService(Vertx vertx, EvalHttpServer http, KafkaStreams streams, ExecutorService queryThreads,
       KafkaStreamsMetrics streamsMetrics) {
@@ -58,7 +59,7 @@ public final class EvalService implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     EvalHttpServer http;
     try {
-      http = EvalHttpServer.start(vertx, config.httpHost(), config.httpPort(), prometheus);
+      http = EvalHttpServer.start(vertx, config.httpHost(), config.httpPort(), prometheus, config.apiAccess());
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
@@ -81,11 +82,16 @@ public final class EvalService implements AutoCloseable {
     });
     LocalQueries local = new LocalQueries(new KafkaStreamsStoreAccess(streams), config);
     ClusterQueries cluster = new ClusterQueries(streams, self, queryThreads);
+    config.apiAccess().ifPresent(access -> cluster.peerToken(access.peerToken()));
     http.attach(new EvalApi(config, local, cluster, serdes.requestKey().serializer()), streams::state);
+    EvalDependencies dependencies = new EvalDependencies(config, prometheus);
+    http.dependencies(dependencies.health());
     streams.start();
     LOG.info("Eval service {} started: http://{}:{} ({})", config.applicationId(), self.host(), self.port(),
         config.processingGuarantee());
-    return new EvalService(vertx, http, streams, queryThreads, streamsMetrics);
+    EvalService service = new EvalService(vertx, http, streams, queryThreads, streamsMetrics);
+    service.dependencies = dependencies;
+    return service;
   }
 
   private static void createTopics(EvalConfig config) {
@@ -108,6 +114,7 @@ public final class EvalService implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+    dependencies.close();
     streamsMetrics.close();
     http.close();
     queryThreads.shutdownNow();

@@ -49,6 +49,7 @@ public final class GroundingWorker implements AutoCloseable {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread loopThread;
   private WorkerHttpServer http;
+  private WorkerDependencies dependencies;
 
   private volatile boolean stopping;
   private volatile boolean halted;
@@ -112,6 +113,7 @@ public final class GroundingWorker implements AutoCloseable {
   }
 
   private GroundingWorker begin() throws Exception {
+    dependencies = new WorkerDependencies(config, metrics);
     if (config.httpPort() >= 0) {
       http = new WorkerHttpServer(config.httpHost(), config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
     }
@@ -138,6 +140,11 @@ public final class GroundingWorker implements AutoCloseable {
   /** True from the moment the loop has attached its intake until it ends. */
   public boolean isRunning() {
     return running;
+  }
+
+  /** The broker's and the registry's state as the worker sees them (what /health reports). */
+  public dev.groundstream.health.DependencyHealth dependencyHealth() {
+    return dependencies.health();
   }
 
   public WorkerMetrics metrics() {
@@ -195,6 +202,7 @@ public final class GroundingWorker implements AutoCloseable {
 
   private void closeResources() {
     preparePool.shutdownNow();
+    dependencies.close();
     if (http != null) {
       http.close();
     }
@@ -206,8 +214,9 @@ public final class GroundingWorker implements AutoCloseable {
   }
 
   private String healthJson() {
-    return "{\"status\":\"" + (running ? "UP" : "DOWN") + "\",\"model\":\"" + assembler.modelId()
-        + "\",\"provider\":\"" + model.provider().label() + "\",\"group\":\"" + groupId + "\"}";
+    return "{\"status\":\"" + dependencies.status(running) + "\",\"model\":\"" + assembler.modelId()
+        + "\",\"provider\":\"" + model.provider().label() + "\",\"group\":\"" + groupId + "\",\"dependencies\":"
+        + dependencies.health().json() + "}";
   }
 
   // ---- the consume loop (runs on loopThread only) ----
@@ -285,11 +294,13 @@ public final class GroundingWorker implements AutoCloseable {
   private boolean process(KafkaConsumer<byte[], byte[]> c, TransactionalWriter writer, List<PendingRequest> batch) {
     List<GroundedRecord> grounded = grounder.ground(batch);
     if (!writer.write(grounded, intake.offsetsAfter(grounded), c.groupMetadata(), () -> halted)) {
+      dependencies.aborted(writer.lastFailure());
       queue.rewind(batch).forEach((TopicPartition tp, Long offset) -> c.seek(tp, offset));
       c.resume(c.paused()); // the queue is empty now; an exhausted replay partition is paused again
       sleepQuietly(RETRY_PAUSE);
       return false;
     }
+    dependencies.committed();
     OutcomeCounts counts = OutcomeCounts.of(grounded);
     outcomes = outcomes.plus(counts);
     metrics.committed(batch.size(), (int) counts.grounded());

@@ -41,6 +41,7 @@ final class TransactionalWriter implements AutoCloseable {
   private final AvroSerializer<DeadLetterKey> dlqKeys;
   private final AvroSerializer<DeadLetter> dlqValues;
   private final boolean sameResultPartitions;
+  private volatile KafkaException lastFailure;
 
   /**
    * Opens the transactional producer ({@code producerConfig} carries the transactional id);
@@ -90,6 +91,7 @@ final class TransactionalWriter implements AutoCloseable {
         | AuthorizationException e) {
       throw e; // another instance took over, or we may not write: stop, never duplicate
     } catch (KafkaException e) {
+      lastFailure = e;
       LOG.warn("Transaction for a batch of {} failed ({}); aborting and re-reading it", records.size(), e.toString());
       producer.abortTransaction();
       return false;
@@ -111,6 +113,11 @@ final class TransactionalWriter implements AutoCloseable {
     byte[] value = dlqValues.serialize(Topics.DLQ,
         DeadLetters.of(source, dead.step(), dead.error(), dead.request(), modelId));
     producer.send(new ProducerRecord<>(Topics.DLQ, key, value));
+  }
+
+  /** Why the last aborted transaction failed (null before the first abort). */
+  KafkaException lastFailure() {
+    return lastFailure;
   }
 
   /** {@code halted}: gone like a killed process — no abort, no flush. */

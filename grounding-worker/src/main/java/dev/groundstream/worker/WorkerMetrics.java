@@ -110,6 +110,15 @@ public final class WorkerMetrics {
     return requests.count();
   }
 
+  /** Registers {@code groundstream_worker_dependency_retries_total{dependency}} over {@code health}. */
+  public void dependencies(dev.groundstream.health.DependencyHealth health) {
+    for (String dependency : health.dependencies()) {
+      io.micrometer.core.instrument.FunctionCounter.builder("groundstream_worker_dependency_retries",
+              health, h -> h.retries(dependency)).tag("dependency", dependency)
+          .description("Failed attempts against a dependency (broker, registry), each retried").register(registry);
+    }
+  }
+
   public String scrape() {
     return registry.scrape();
   }

@@ -49,7 +49,7 @@ public final class WorkerTestKit implements AutoCloseable {
 
   private final String bootstrap;
   private final AutoCloseable kafka;
-  private final SchemaRegistryServer registry;
+  private SchemaRegistryServer registry;
   private final KafkaProducer<byte[], byte[]> producer;
   private final AvroSerializer<RequestKey> keys;
   private final AvroSerializer<GroundingRequest> values;
@@ -88,6 +88,17 @@ public final class WorkerTestKit implements AutoCloseable {
   /** The multi-broker cluster the kit runs on ({@link #on}). */
   public dev.groundstream.testing.MultiBrokerCluster multiBroker() {
     return (dev.groundstream.testing.MultiBrokerCluster) kafka;
+  }
+
+  /** Stops the schema registry (its schemas stay in Kafka); {@link #restartRegistry} brings it back. */
+  public synchronized void stopRegistry() {
+    registry.close();
+  }
+
+  /** Starts the registry again on the same port, on the schemas it stored in Kafka. */
+  public synchronized void restartRegistry() {
+    registry = SchemaRegistryServer.start(new SchemaRegistryServerConfig(
+        Map.of("bootstrap.servers", bootstrap), null, null, java.net.URI.create(registry.url()).getPort()));
   }
 
   public KafkaConnection kafkaConnection() {

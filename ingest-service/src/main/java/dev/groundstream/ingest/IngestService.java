@@ -3,6 +3,7 @@ package dev.groundstream.ingest;
 import dev.groundstream.ingest.http.ApiKeyAuthHandler;
 import dev.groundstream.ingest.http.FailureResponder;
 import dev.groundstream.ingest.http.HealthHandler;
+import dev.groundstream.ingest.http.IngestDependencies;
 import dev.groundstream.ingest.http.IngestMetrics;
 import dev.groundstream.ingest.http.IngestRouter;
 import dev.groundstream.ingest.http.LabelsHandler;
@@ -60,6 +61,7 @@ public final class IngestService implements AutoCloseable {
   private final AcceptedIndexWriter indexWriter;
   private final ResultsTail resultsTail;
   private final Admin admin;
+  private IngestDependencies dependencies;
 
   private IngestService(Vertx vertx, HttpServer server, WorkerExecutor workers, GroundingProducer producer,
       AcceptedIndexTail index, AcceptedIndexWriter indexWriter, ResultsTail resultsTail, Admin admin) {
@@ -83,6 +85,7 @@ public final class IngestService implements AutoCloseable {
     AcceptedIndexTail index = null;
     AcceptedIndexWriter indexWriter = null;
     ResultsTail resultsTail = null;
+    IngestDependencies dependencies = null;
     try {
       if (config.createTopics()) {
         TopicCreator.createMissing(admin, List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC, Topics.INGEST_ACCEPTED_SPEC,
@@ -98,6 +101,7 @@ public final class IngestService implements AutoCloseable {
       vertx = Vertx.vertx();
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("ingest-decode", config.decodeThreads());
       IngestMetrics metrics = new IngestMetrics();
+      dependencies = new IngestDependencies(config.kafka(), registry, metrics);
       FailureResponder failures = new FailureResponder(metrics);
       indexWriter = new AcceptedIndexWriter(producer, metrics::indexWriteFailed);
       Clock clock = Clock.systemUTC();
@@ -114,7 +118,7 @@ public final class IngestService implements AutoCloseable {
           new RequestsHandler(workers, new UploadParser(), ingestor, store, metrics, failures),
           new LabelsHandler(new LabelIngestor(store, producer, indexWriter, clock), metrics, failures),
           new ResultHandler(store, results, config.resultsWaitMax(), failures),
-          new HealthHandler(admin, registry, workers, index), metrics, failures);
+          new HealthHandler(admin, registry, workers, index, dependencies.health()), metrics, failures);
       // Listen only once earlier uploads are known, or a repeat could slip through right after a restart.
       if (!index.awaitLoaded(config.idempotencyLoadTimeout())) {
         LOG.warn("{} not loaded within {}; serving anyway, /health answers 503 until it is", Topics.INGEST_ACCEPTED,
@@ -126,8 +130,13 @@ public final class IngestService implements AutoCloseable {
           .requestHandler(IngestRouter.create(vertx, handlers, bodyLimit))
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       LOG.info("Ingest service listening on {}:{} with {}", config.host(), server.actualPort(), config);
-      return new IngestService(vertx, server, workers, producer, index, indexWriter, resultsTail, admin);
+      IngestService service = new IngestService(vertx, server, workers, producer, index, indexWriter, resultsTail, admin);
+      service.dependencies = dependencies;
+      return service;
     } catch (Exception | Error e) {
+      if (dependencies != null) {
+        dependencies.close();
+      }
       if (vertx != null) {
         vertx.close();
       }
@@ -177,5 +186,6 @@ public final class IngestService implements AutoCloseable {
     indexWriter.close();
     producer.close();
     admin.close();
+    dependencies.close();
   }
 }

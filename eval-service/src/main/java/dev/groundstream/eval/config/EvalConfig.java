@@ -154,6 +154,16 @@ public record EvalConfig(KafkaConnection kafka, RegistryConnection registry, Set
     return values.get(EvalSettings.BLOB_DIR).orElse(null);
   }
 
+  /** Retention of results and evaluations in the join stores, per model (truth is kept). */
+  public JoinRetention joinRetention() {
+    return values.get(EvalSettings.JOIN_RETENTION);
+  }
+
+  /** Access control of the API and dashboard ({@code api-keys}); empty = off. */
+  public java.util.Optional<dev.groundstream.eval.http.ApiAccess> apiAccess() {
+    return dev.groundstream.eval.http.ApiAccess.of(values.get(EvalSettings.API_KEYS));
+  }
+
   public Duration imageRetention() {
     return values.get(EvalSettings.IMAGE_RETENTION);
   }

@@ -70,12 +70,22 @@ public final class EvalSettings {
       "Claim-check folder whose file: image URIs the viewer may serve; none = no images from files.");
   public static final Setting<Duration> IMAGE_RETENTION = Setting.duration("image-retention", "6h",
       "How long a request's image reference stays queryable.").validate(d -> !d.isZero(), "must be > 0");
+  public static final Setting<JoinRetention> JOIN_RETENTION = Setting.of("join-retention",
+      "duration|off[,model=duration|off]", JoinRetention::parse, "off",
+      "How long the join stores keep a model's results and evaluations after the worker produced them, then"
+      + " drop them (truth is kept); a default, then name:version=... overrides, e.g. 30d,ranker:2.0.0=7d.");
+  public static final Setting<String> API_KEYS = Setting.text("api-keys", "",
+      "name:<sha256 hex of the key>,...: the API, dashboard and /metrics need one (X-API-Key, Bearer or basic auth"
+      + " as name:key); /health stays open; none = no access control (the default, and the local mode).")
+      .validate(spec -> { dev.groundstream.eval.http.ApiAccess.parse(spec); return true; },
+          "entries are name:<sha256 hex>")
+      .secret();
 
   public static final ServiceSettings SETTINGS = new ServiceSettings("eval", List.of(BOOTSTRAP_SERVERS, REGISTRY_URL,
       APPLICATION_ID, STATE_DIR, HTTP_HOST, ADVERTISED_HOST, HTTP_PORT, PROCESSING_GUARANTEE, STREAM_THREADS,
       COMMIT_INTERVAL, CACHE_MAX_BYTES, TUMBLING_WINDOW, HOPPING_WINDOW, HOPPING_ADVANCE, GRACE, WINDOW_RETENTION,
       NO_BOX_SCORE_THRESHOLD, RECALL_FLOOR, RECALL_MARGIN, SCORE_FLOOR, SCORE_MARGIN, ALERT_MIN_SAMPLES,
-      ALERT_MIN_BASELINE_WINDOWS, BASELINE_ALPHA, CREATE_TOPICS, BLOB_DIR, IMAGE_RETENTION));
+      ALERT_MIN_BASELINE_WINDOWS, BASELINE_ALPHA, CREATE_TOPICS, BLOB_DIR, IMAGE_RETENTION, JOIN_RETENTION, API_KEYS));
 
   private EvalSettings() {}
 }

@@ -34,6 +34,7 @@ public final class EvalHttpServer implements AutoCloseable {
   private volatile EvalApi api;
   private volatile LiveUpdates liveUpdates;
   private volatile Supplier<KafkaStreams.State> state = () -> null;
+  private volatile dev.groundstream.health.DependencyHealth dependencies;
 
   private EvalHttpServer(Vertx vertx, HttpServer server) {
     this.vertx = vertx;
@@ -41,7 +42,14 @@ public final class EvalHttpServer implements AutoCloseable {
   }
 
   public static EvalHttpServer start(Vertx vertx, String host, int port, PrometheusMeterRegistry prometheus) {
+    return start(vertx, host, port, prometheus, java.util.Optional.empty());
+  }
+
+  /** With {@code access} (api-keys): every path but /health needs a key. */
+  public static EvalHttpServer start(Vertx vertx, String host, int port, PrometheusMeterRegistry prometheus,
+      java.util.Optional<ApiAccess> access) {
     Router router = Router.router(vertx);
+    access.ifPresent(a -> router.route().handler(a));
     EvalHttpServer[] self = new EvalHttpServer[1];
     router.get("/health").handler(ctx -> self[0].health(ctx));
     router.get("/metrics").handler(ctx -> ctx.response()
@@ -79,6 +87,11 @@ public final class EvalHttpServer implements AutoCloseable {
     this.api = api;
   }
 
+  /** The broker's and registry's state for /health (DEGRADED while one fails and Streams runs). */
+  public void dependencies(dev.groundstream.health.DependencyHealth health) {
+    this.dependencies = health;
+  }
+
   /** GET /api/stream: Server-Sent Events with the dashboard snapshot whenever it changes. */
   private void stream(RoutingContext ctx) {
     LiveUpdates current = liveUpdates;
@@ -93,7 +106,10 @@ public final class EvalHttpServer implements AutoCloseable {
     KafkaStreams.State current = state.get();
     ObjectNode body = NODES.objectNode();
     body.put("state", current == null ? "STARTING" : current.name());
-    body.put("status", current == KafkaStreams.State.RUNNING ? "UP" : "DOWN");
+    body.put("status", HealthStatus.of(current, dependencies));
+    if (dependencies != null) {
+      body.set("dependencies", HealthStatus.json(dependencies));
+    }
     send(ctx, current == KafkaStreams.State.RUNNING ? 200 : 503, body);
   }
 

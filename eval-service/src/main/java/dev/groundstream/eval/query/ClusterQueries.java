@@ -36,11 +36,17 @@ public final class ClusterQueries {
   private final HostInfo self;
   private final Executor blocking;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private volatile String peerToken;
 
   public ClusterQueries(KafkaStreams streams, HostInfo self, Executor blocking) {
     this.streams = streams;
     this.self = self;
     this.blocking = blocking;
+  }
+
+  /** Forwarded queries carry {@code token} (the other instances' access control accepts it). */
+  public void peerToken(String token) {
+    this.peerToken = token;
   }
 
   public HostInfo self() {
@@ -85,8 +91,11 @@ public final class ClusterQueries {
       uri.append(separator).append(encode(entry.getKey())).append('=').append(encode(entry.getValue()));
       separator = '&';
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString()))
-        .timeout(Duration.ofSeconds(10)).GET().build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(10));
+    if (peerToken != null) {
+      builder.header(dev.groundstream.eval.http.ApiAccess.PEER_HEADER, peerToken);
+    }
+    HttpRequest request = builder.GET().build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
       if (response.statusCode() != 200) {
         throw new RemoteQueryException(host + " answered " + response.statusCode() + ": " + response.body());

@@ -88,7 +88,7 @@ public final class EvalTopology {
 
     KStream<EvaluationKey, EvaluationChange> changes = results.mapValues(v -> (Object) v, Named.as("results-as-input"))
         .merge(truth.mapValues(v -> (Object) v, Named.as("truth-as-input")), Named.as("join-input"))
-        .process(() -> new ResultTruthJoinProcessor(counters), Named.as("result-truth-join"),
+        .process(() -> new ResultTruthJoinProcessor(counters, config.joinRetention()), Named.as("result-truth-join"),
             StoreNames.RESULTS, StoreNames.TRUTH, StoreNames.EVALUATIONS, StoreNames.RECENT_EVALUATIONS);
 
     changes.filter((key, change) -> change.changesEvaluation(), Named.as("evaluation-changes"))

@@ -35,6 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ResultTruthJoinProcessor implements Processor<RequestKey, Object, EvaluationKey, EvaluationChange> {
   private final EvalCounters counters;
+  private final dev.groundstream.eval.config.JoinRetention retention;
   private ProcessorContext<EvaluationKey, EvaluationChange> context;
   private KeyValueStore<String, Framed<GroundingResult>> results;
   private KeyValueStore<String, Framed<GroundTruth>> truths;
@@ -42,7 +43,12 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
   private KeyValueStore<String, String> recent;
 
   public ResultTruthJoinProcessor(EvalCounters counters) {
+    this(counters, dev.groundstream.eval.config.JoinRetention.FOREVER);
+  }
+
+  public ResultTruthJoinProcessor(EvalCounters counters, dev.groundstream.eval.config.JoinRetention retention) {
     this.counters = counters;
+    this.retention = retention;
   }
 
   @Override
@@ -52,6 +58,7 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     this.truths = context.getStateStore(StoreNames.TRUTH);
     this.evaluations = context.getStateStore(StoreNames.EVALUATIONS);
     this.recent = context.getStateStore(StoreNames.RECENT_EVALUATIONS);
+    JoinStoreRetention.schedule(context, retention, results, evaluations, recent);
   }
 
   @Override

@@ -46,10 +46,15 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   TopologyHarness(EvalConfig config) {
+    this(config, java.time.Instant.now());
+  }
+
+  /** With the driver's wall clock starting at {@code wallClock} (advance it with the driver). */
+  TopologyHarness(EvalConfig config, java.time.Instant wallClock) {
     this.config = config;
     EvalSerdes serdes = EvalSerdes.of(config.registry());
     driver = new TopologyTestDriver(new EvalTopology(config, serdes, new EvalCounters(meters)).build(),
-        StreamsProperties.of(config, null, null));
+        StreamsProperties.of(config, null, null), wallClock);
     results = driver.createInputTopic(Topics.RESULTS, serdes.requestKey().serializer(), serdes.result().serializer());
     truth = driver.createInputTopic(Topics.TRUTH, serdes.requestKey().serializer(), serdes.truth().serializer());
     requests = driver.createInputTopic(Topics.REQUESTS, serdes.requestKey().serializer(), serdes.request().serializer());

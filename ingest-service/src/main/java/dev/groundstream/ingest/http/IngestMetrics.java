@@ -55,4 +55,13 @@ public final class IngestMetrics {
   public String scrape() {
     return registry.scrape();
   }
+
+  /** Registers {@code ingest_dependency_retries_total{dependency}} over {@code health}. */
+  public void dependencies(dev.groundstream.health.DependencyHealth health) {
+    for (String dependency : health.dependencies()) {
+      io.micrometer.core.instrument.FunctionCounter.builder("ingest_dependency_retries", health,
+              h -> h.retries(dependency)).tag("dependency", dependency)
+          .description("Failed attempts against a dependency (broker, registry)").register(registry);
+    }
+  }
 }

@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Benchmarks; each prints a Markdown table to paste into docs/benchmarks/. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark: serde, e2e, result.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark: serde, e2e, result, chaos.")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "Which benchmark: serde, e2e, result (upload -> GET /v1/requests/{id}/result)")
+  @Parameters(index = "0", description = "Which benchmark: serde, e2e, result (upload -> GET /v1/requests/{id}/result),"
+      + " chaos (requests to your cluster; prints sent / accepted / lost / duplicated)")
   String which;
 
   @Option(names = "--rounds", defaultValue = "21", description = "serde: measured rounds (default ${DEFAULT-VALUE}).")
@@ -50,8 +51,22 @@ public final class BenchCommand implements Callable<Integer> {
       description = "e2e: the whole run stops starting steps after this (default ${DEFAULT-VALUE}).")
   int budgetSeconds;
 
+  @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
+      description = "chaos: the cluster's bootstrap servers (default ${DEFAULT-VALUE}; GROUNDSTREAM_KAFKA_* add client settings).")
+  String bootstrapServers;
+
+  @Option(names = "--registry-url", description = "chaos: schema registry URL (default: GROUNDSTREAM_REGISTRY_URL or localhost:8081).")
+  String registryUrl;
+
+  @Option(names = "--wait-seconds", defaultValue = "600",
+      description = "chaos: longest wait for every accepted request's result (default ${DEFAULT-VALUE}).")
+  int waitSeconds;
+
   @Override
   public Integer call() throws Exception {
+    if ("chaos".equals(which)) {
+      return ChaosCommand.run(bootstrapServers, registryUrl, requests, Duration.ofSeconds(waitSeconds));
+    }
     switch (which) {
       case "serde":
         return serde();
@@ -65,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             .run(warmup, rate, requests));
         return 0;
       default:
-        System.err.println("Unknown benchmark '" + which + "': available: serde, e2e, result");
+        System.err.println("Unknown benchmark '" + which + "': available: serde, e2e, result, chaos");
         return 2;
     }
   }

@@ -1,0 +1,70 @@
+package dev.groundstream.eval.streams;
+
+import dev.groundstream.avro.Evaluation;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.eval.config.JoinRetention;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Drops results (and their evaluations and recency entries) from the join stores once they are
+ * older than their model's {@link JoinRetention}: a wall-clock punctuation compares each result's
+ * {@code producedAt} with the current time. Truth is never dropped, so a replay of old requests is
+ * evaluated again and its new results stay for the retention from the replay. Nothing is emitted:
+ * aggregates and grounding.evaluations keep what was counted; only the per-request state goes.
+ */
+final class JoinStoreRetention {
+  private final JoinRetention retention;
+  private final KeyValueStore<String, Framed<GroundingResult>> results;
+  private final KeyValueStore<String, Evaluation> evaluations;
+  private final KeyValueStore<String, String> recent;
+
+  private JoinStoreRetention(JoinRetention retention, KeyValueStore<String, Framed<GroundingResult>> results,
+      KeyValueStore<String, Evaluation> evaluations, KeyValueStore<String, String> recent) {
+    this.retention = retention;
+    this.results = results;
+    this.evaluations = evaluations;
+    this.recent = recent;
+  }
+
+  /** Schedules the sweep on {@code context} unless the retention keeps everything. */
+  static void schedule(ProcessorContext<?, ?> context, JoinRetention retention,
+      KeyValueStore<String, Framed<GroundingResult>> results, KeyValueStore<String, Evaluation> evaluations,
+      KeyValueStore<String, String> recent) {
+    if (retention.keepsEverything()) {
+      return;
+    }
+    JoinStoreRetention sweeper = new JoinStoreRetention(retention, results, evaluations, recent);
+    context.schedule(retention.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, sweeper::sweep);
+  }
+
+  /** Removes every expired entry as of {@code nowMs}; returns how many results were dropped. */
+  int sweep(long nowMs) {
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, Framed<GroundingResult>> it = results.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Framed<GroundingResult>> entry = it.next();
+        GroundingResult result = entry.value.value();
+        Optional<Duration> keep = retention.of(CompositeKeys.modelId(result.getModel()));
+        if (keep.isPresent() && result.getProducedAt().toEpochMilli() + keep.get().toMillis() <= nowMs) {
+          expired.add(entry.key);
+        }
+      }
+    }
+    for (String key : expired) {
+      results.delete(key);
+      Evaluation evaluation = evaluations.delete(key);
+      if (evaluation != null) {
+        recent.delete(RecencyKeys.of(evaluation, key));
+      }
+    }
+    return expired.size();
+  }
+}
