@@ -70,11 +70,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     Schema schema = record.getSchema();
     int id = schemaId(topic, schema);
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.write(WireFormat.MAGIC);
-    out.write(id >>> 24);
-    out.write(id >>> 16);
-    out.write(id >>> 8);
-    out.write(id);
+    WireFormat.writeHeader(out, id);
     try {
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, encoders.get());
       encoders.set(encoder);

@@ -1,5 +1,6 @@
 package dev.groundstream.schemas.serde;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -12,6 +13,15 @@ public final class WireFormat {
   public static final int HEADER_BYTES = 5;
 
   private WireFormat() {}
+
+  /** Writes the header of a record with schema {@code id}: the one framing writer of every encoder. */
+  public static void writeHeader(ByteArrayOutputStream out, int id) {
+    out.write(MAGIC);
+    out.write(id >>> 24);
+    out.write(id >>> 16);
+    out.write(id >>> 8);
+    out.write(id);
+  }
 
   /** Reads and checks the header, leaving the buffer positioned at the Avro payload. */
   public static int readSchemaId(ByteBuffer buffer, String topic) {

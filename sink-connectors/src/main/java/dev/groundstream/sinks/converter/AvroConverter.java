@@ -107,8 +107,7 @@ public class AvroConverter implements Converter {
       int id = autoRegister ? registry.register(subject, avro) : registry.lookupId(subject, avro);
       Object datum = toAvro.toAvroValue(schema, avro, value);
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      out.write(WireFormat.MAGIC);
-      out.write(ByteBuffer.allocate(4).putInt(id).array());
+      WireFormat.writeHeader(out, id);
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
       new GenericDatumWriter<>(avro, RAW).write(datum, encoder);
       encoder.flush();
