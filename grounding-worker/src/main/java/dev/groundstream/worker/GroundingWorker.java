@@ -1,10 +1,8 @@
 package dev.groundstream.worker;
 
-import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
-import dev.groundstream.schemas.serde.AvroDeserializer;
 import dev.groundstream.worker.model.GroundingModel;
 import dev.groundstream.worker.model.GroundingModels;
 import dev.groundstream.worker.model.LabelMatchScorer;
@@ -70,7 +68,7 @@ public final class GroundingWorker implements AutoCloseable {
     this.queue = new PendingQueue(config.maxBatchSize(), config.maxQueueDelay(), config.queueCapacity());
     SchemaRegistryClient registry = SchemaRegistryClients.shared(config.registry());
     // The intake's dataset filter is applied on the prepare pool, right after the Avro decode.
-    this.preparer = new RequestPreparer(new AvroDeserializer<>(registry, GroundingRequest.getClassSchema()),
+    this.preparer = new RequestPreparer(Topics.REQUESTS_SPEC.valueDeserializer(registry),
         new ImageSource(config.blobDir(), config.s3Blobs().map(S3ImageReader::open)), model.preprocessor(),
         intake::grounds);
     AtomicInteger threadNo = new AtomicInteger();

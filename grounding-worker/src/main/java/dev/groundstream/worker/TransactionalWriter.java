@@ -51,10 +51,10 @@ final class TransactionalWriter implements AutoCloseable {
       String modelId, int requestPartitions) {
     this.producer = new KafkaProducer<>(producerConfig);
     this.modelId = modelId;
-    this.resultKeys = new AvroSerializer<>(registry, true, autoRegister);
-    this.resultValues = new AvroSerializer<>(registry, false, autoRegister);
-    this.dlqKeys = new AvroSerializer<>(registry, true, autoRegister);
-    this.dlqValues = new AvroSerializer<>(registry, false, autoRegister);
+    this.resultKeys = Topics.RESULTS_SPEC.keySerializer(registry, autoRegister);
+    this.resultValues = Topics.RESULTS_SPEC.valueSerializer(registry, autoRegister);
+    this.dlqKeys = Topics.DLQ_SPEC.keySerializer(registry, autoRegister);
+    this.dlqValues = Topics.DLQ_SPEC.valueSerializer(registry, autoRegister);
     try {
       producer.initTransactions();
       this.sameResultPartitions = producer.partitionsFor(Topics.RESULTS).size() == requestPartitions;

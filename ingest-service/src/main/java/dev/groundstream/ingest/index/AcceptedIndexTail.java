@@ -7,7 +7,6 @@ import dev.groundstream.ingest.requests.RequestStore;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryException;
-import dev.groundstream.schemas.serde.AvroDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class AcceptedIndexTail implements AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-        new AvroDeserializer<>(registry, IngestAccepted.getClassSchema()));
+        Topics.INGEST_ACCEPTED_SPEC.valueDeserializer(registry));
     this.store = store;
     this.thread = new Thread(this::run, "ingest-index-tail");
     this.thread.setDaemon(true);

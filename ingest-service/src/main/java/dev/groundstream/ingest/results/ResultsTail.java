@@ -4,7 +4,6 @@ import dev.groundstream.avro.GroundingResult;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
-import dev.groundstream.schemas.serde.AvroDeserializer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ public final class ResultsTail implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-        new AvroDeserializer<>(registry, GroundingResult.getClassSchema()));
+        Topics.RESULTS_SPEC.valueDeserializer(registry));
     this.store = store;
     this.lookback = lookback;
     this.clock = clock;
