@@ -59,9 +59,6 @@ public final class ModelsCommand {
       if (!Files.isDirectory(folder)) {
         return fail("no model folder at " + folder);
       }
-      if (!Files.isRegularFile(image)) {
-        return fail("no image at " + image);
-      }
       ModelCard card;
       try {
         card = ModelCard.load(folder);
@@ -83,6 +80,9 @@ public final class ModelsCommand {
       if (!problems.isEmpty()) {
         problems.forEach(p -> System.err.println("error: " + p));
         return 2;
+      }
+      if (!Files.isRegularFile(image)) {
+        return fail("no image at " + image + " (--image FILE)");
       }
       return ground();
     }
