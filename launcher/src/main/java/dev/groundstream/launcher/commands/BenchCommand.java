@@ -86,15 +86,15 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static void printResult(ResultLatencyBenchmark.Result r) {
-    System.out.printf("%n| model | rate/s | uploads | served | 202 -> result p50 | p99 | max | POST -> result p50 | p99 |%n");
+    System.out.print(String.format("%n| model | rate/s | uploads | served | 202 -> result p50 | p99 | max | POST -> result p50 | p99 |%n"));
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     if (r.fromAccepted() == null) {
-      System.out.printf("| %s | %.1f | %d | 0 | - | - | - | - | - |%n", r.model(), r.rate(), r.sent());
+      System.out.print(String.format("| %s | %.1f | %d | 0 | - | - | - | - | - |%n", r.model(), r.rate(), r.sent()));
       return;
     }
-    System.out.printf("| %s | %.1f | %d | %d | %d ms | %d ms | %d ms | %d ms | %d ms |%n", r.model(), r.rate(), r.sent(),
+    System.out.print(String.format("| %s | %.1f | %d | %d | %d ms | %d ms | %d ms | %d ms | %d ms |%n", r.model(), r.rate(), r.sent(),
         r.served(), r.fromAccepted().at(50), r.fromAccepted().at(99), r.fromAccepted().max(), r.fromPost().at(50),
-        r.fromPost().at(99));
+        r.fromPost().at(99)));
   }
 
   private int serde() throws Exception {
@@ -102,12 +102,12 @@ public final class BenchCommand implements Callable<Integer> {
     try (LocalCluster cluster = LocalCluster.start(dataDir, 0, 0)) {
       SerdeBenchmark.Result r = new SerdeBenchmark(SchemaRegistryClients.shared(cluster.registry()))
           .run(rounds, records);
-      System.out.printf("%n| GroundingResult, 5 phrases x 10 boxes (%d bytes framed) | median ns/record |%n", r.bytes());
+      System.out.print(String.format("%n| GroundingResult, 5 phrases x 10 boxes (%d bytes framed) | median ns/record |%n", r.bytes()));
       System.out.println("|---|---|");
-      System.out.printf("| GroundStream serializer + deserializer (Confluent framing, cached id) | %.0f |%n", r.serdeNanos());
-      System.out.printf("| plain Avro binary encode + decode | %.0f |%n", r.plainNanos());
-      System.out.printf("| ratio (median of %d per-round ratios, %d records each) | %.3f |%n",
-          r.rounds(), r.recordsPerRound(), r.medianRatio());
+      System.out.print(String.format("| GroundStream serializer + deserializer (Confluent framing, cached id) | %.0f |%n", r.serdeNanos()));
+      System.out.print(String.format("| plain Avro binary encode + decode | %.0f |%n", r.plainNanos()));
+      System.out.print(String.format("| ratio (median of %d per-round ratios, %d records each) | %.3f |%n",
+          r.rounds(), r.recordsPerRound(), r.medianRatio()));
       return 0;
     }
   }

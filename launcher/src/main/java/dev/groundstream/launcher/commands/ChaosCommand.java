@@ -15,8 +15,8 @@ final class ChaosCommand {
     RegistryConnection registry = registryUrl == null ? RegistryConnection.fromEnvironment(System.getenv())
         : RegistryConnection.of(registryUrl);
     ChaosTally.Report r = new ChaosRun(kafka, registry, System.err).run(requests, wait);
-    System.out.printf("%n| sent | accepted | lost | duplicated |%n|---|---|---|---|%n| %d | %d | %d | %d |%n",
-        r.sent(), r.accepted(), r.lost(), r.duplicated());
+    System.out.print(String.format("%n| sent | accepted | lost | duplicated |%n|---|---|---|---|%n| %d | %d | %d | %d |%n",
+        r.sent(), r.accepted(), r.lost(), r.duplicated()));
     return r.clean() ? 0 : 1;
   }
 }

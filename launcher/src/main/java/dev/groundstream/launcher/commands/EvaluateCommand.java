@@ -94,8 +94,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<UUID, GroundingResult> results = ResultCollector.collect(local.kafka(), local.registry(),
             predictions.requestIds(), Duration.ofMinutes(2));
         int sentences = predictions.write(results, predictionsOut);
-        System.out.printf("%nWrote predictions for %d sentences to %s (MDETR flickr_eval.py format)%n", sentences,
-            predictionsOut.toAbsolutePath());
+        System.out.print(String.format("%nWrote predictions for %d sentences to %s (MDETR flickr_eval.py format)%n", sentences,
+            predictionsOut.toAbsolutePath()));
       }
     }
   }
@@ -139,21 +139,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         + timeoutMinutes + " minutes");
   }
 
+  /** The table in one write, so log lines of the embedded services cannot land inside a row. */
   private void print(JsonNode rows, String dataset, int evaluable) {
     String modelName = rows.get(0).get("model").asText();
-    System.out.printf("%nModel %s on %s (%d evaluable phrases; any-box protocol, IoU >= 0.5)%n%n",
-        modelName, dataset, evaluable);
-    System.out.println("| type | phrases | R@1 | R@5 | R@10 | merged box | pointing |");
-    System.out.println("|---|---|---|---|---|---|---|");
+    StringBuilder table = new StringBuilder(String.format(
+        "%nModel %s on %s (%d evaluable phrases; any-box protocol, IoU >= 0.5)%n%n", modelName, dataset, evaluable));
+    table.append("| type | phrases | R@1 | R@5 | R@10 | merged box | pointing |").append(System.lineSeparator());
+    table.append("|---|---|---|---|---|---|---|").append(System.lineSeparator());
     for (String category : CATEGORIES) {
       for (JsonNode row : rows) {
         if (row.get("category").asText().equals(category)) {
-          System.out.printf("| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", category,
+          table.append(String.format("| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", category,
               row.get("evaluablePhrases").asInt(), row.get("recallAt1").asDouble(), row.get("recallAt5").asDouble(),
               row.get("recallAt10").asDouble(), row.get("mergedBoxAccuracy").asDouble(),
-              row.get("pointingAccuracy").asDouble());
+              row.get("pointingAccuracy").asDouble()));
         }
       }
     }
+    System.out.print(table);
+    System.out.flush();
   }
 }

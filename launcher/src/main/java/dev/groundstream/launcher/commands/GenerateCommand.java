@@ -64,9 +64,9 @@ public final class GenerateCommand implements Callable<Integer> {
           .setInitialMax(count).setStyle(ProgressBarStyle.ASCII).setUnit(" scenes", 1).showSpeed().build()) {
         new FlickrFormatWriter(generator).write(target.out, split, count, bar::stepTo);
       }
-      System.out.printf("%d scenes (seed %d) written to %s in %s; import with: groundstream import flickr30k --root %s --images %s --split %s%n",
+      System.out.print(String.format("%d scenes (seed %d) written to %s in %s; import with: groundstream import flickr30k --root %s --images %s --split %s%n",
           count, seed, target.out, Duration.ofNanos(System.nanoTime() - began), target.out,
-          target.out.resolve("images"), split);
+          target.out.resolve("images"), split));
     }
     return 0;
   }

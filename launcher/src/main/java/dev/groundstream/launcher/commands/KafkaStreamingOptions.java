@@ -37,8 +37,8 @@ public final class KafkaStreamingOptions {
   ImportSummary stream(DatasetImporter importer) throws Exception {
     ImportSummary summary = DatasetImport.run(importer, connection.kafka(), connection.registry(), checkpointFile(), rate,
         true);
-    System.out.printf("%s: %d written, %d skipped (already there), %d total in %s%n", summary.dataset(),
-        summary.written(), summary.skipped(), summary.total(), summary.elapsed());
+    System.out.print(String.format("%s: %d written, %d skipped (already there), %d total in %s%n", summary.dataset(),
+        summary.written(), summary.skipped(), summary.total(), summary.elapsed()));
     return summary;
   }
 }

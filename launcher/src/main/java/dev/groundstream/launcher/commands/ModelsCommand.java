@@ -111,8 +111,8 @@ public final class ModelsCommand {
         }
         printGroundings(((GroundingOutcome.Grounded) outcome).phrases(), queries, prepared);
         Arrays.sort(nanos);
-        System.out.printf("time per image: median %.1f ms over %d runs (decode + preprocess + model + ranking, %s)%n",
-            nanos[nanos.length / 2] / 1e6, nanos.length, model.provider().label());
+        System.out.print(String.format("time per image: median %.1f ms over %d runs (decode + preprocess + model + ranking, %s)%n",
+            nanos[nanos.length / 2] / 1e6, nanos.length, model.provider().label()));
         return 0;
       }
     }
@@ -129,7 +129,7 @@ public final class ModelsCommand {
           System.out.println("      (no box)");
         }
         for (ScoredBox b : boxes.subList(0, Math.min(top, boxes.size()))) {
-          System.out.printf("      [%.0f, %.0f, %.0f, %.0f] score %.3f%n", b.x1(), b.y1(), b.x2(), b.y2(), b.score());
+          System.out.print(String.format("      [%.0f, %.0f, %.0f, %.0f] score %.3f%n", b.x1(), b.y1(), b.x2(), b.y2(), b.score()));
           if (b.x2() < 0 || b.y2() < 0 || b.x1() > prepared.originalWidth() || b.y1() > prepared.originalHeight()) {
             outside.add(queries.get(i).text());
           }

@@ -105,8 +105,8 @@ public final class ReplayCommand implements Callable<Integer> {
   private int summarize(GroundingWorker worker, boolean interrupted, Duration wall) {
     OutcomeCounts counts = worker.outcomes();
     String how = interrupted ? "stopped" : worker.failure() != null ? "failed" : "done";
-    System.out.printf("Replay %s under consumer group %s: %d grounded, %d dead-lettered, %d skipped in %.1f s%n",
-        how, worker.groupId(), counts.grounded(), counts.deadLettered(), counts.skipped(), wall.toMillis() / 1000.0);
+    System.out.print(String.format("Replay %s under consumer group %s: %d grounded, %d dead-lettered, %d skipped in %.1f s%n",
+        how, worker.groupId(), counts.grounded(), counts.deadLettered(), counts.skipped(), wall.toMillis() / 1000.0));
     if (worker.failure() != null) {
       System.err.println("groundstream replay: the worker failed: " + worker.failure());
       return 1;

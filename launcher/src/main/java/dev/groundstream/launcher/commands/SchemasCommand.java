@@ -47,8 +47,8 @@ public final class SchemasCommand implements Callable<Integer> {
       case "register" -> {
         SchemaRegistryClient registry = new RestSchemaRegistryClient(connection.registry());
         for (TopicSpec<?, ?> topic : Topics.ALL) {
-          System.out.printf("%-28s id %d%n", topic.keySubject(), registry.register(topic.keySubject(), topic.keySchema()));
-          System.out.printf("%-28s id %d%n", topic.valueSubject(), registry.register(topic.valueSubject(), topic.valueSchema()));
+          System.out.print(String.format("%-28s id %d%n", topic.keySubject(), registry.register(topic.keySubject(), topic.keySchema())));
+          System.out.print(String.format("%-28s id %d%n", topic.valueSubject(), registry.register(topic.valueSubject(), topic.valueSchema())));
         }
         return 0;
       }

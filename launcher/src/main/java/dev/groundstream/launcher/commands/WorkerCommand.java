@@ -64,8 +64,8 @@ public final class WorkerCommand implements Callable<Integer> {
     boolean interrupted = run.await();
     try {
       OutcomeCounts counts = worker.outcomes();
-      System.out.printf("Worker %s stopped: %d grounded, %d dead-lettered%n", worker.groupId(), counts.grounded(),
-          counts.deadLettered());
+      System.out.print(String.format("Worker %s stopped: %d grounded, %d dead-lettered%n", worker.groupId(), counts.grounded(),
+          counts.deadLettered()));
       if (worker.failure() != null) {
         System.err.println("groundstream worker: the worker failed: " + worker.failure());
         return 1;
