@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
     description = "Run GroundStream on this machine: embedded Kafka, schema registry, Connect (DuckDB sink), "
         + "ingest API, grounding worker and eval dashboard.")
 public final class LocalCommand implements Callable<Integer> {
+  /** Longest a Ctrl-C may take before the process is halted. */
+  private static final java.time.Duration SHUTDOWN_BUDGET = java.time.Duration.ofSeconds(60);
+
   @Option(names = "--data-dir", defaultValue = "groundstream-data",
       description = "Where all state lives (default ./${DEFAULT-VALUE}); the next start resumes from it.")
   Path dataDir;
@@ -105,10 +108,32 @@ public final class LocalCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread demoToStop = demoThread;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Ctrl-C must end the process even if a component's close blocks: everything is committed
+      // transactionally, so halting after a bounded wait loses nothing that was acknowledged.
+      Thread watchdog = new Thread(() -> {
+        try {
+          Thread.sleep(SHUTDOWN_BUDGET.toMillis());
+          System.err.println("GroundStream local mode did not stop within " + SHUTDOWN_BUDGET.toSeconds()
+              + " s; halting (see the log in " + dataDir.resolve("logs") + ")");
+          // What blocked the close, for the log: every thread's stack.
+          Thread.getAllStackTraces().forEach((thread, stack) -> {
+            System.err.println("thread " + thread.getName() + " " + thread.getState());
+            for (StackTraceElement frame : stack) {
+              System.err.println("    at " + frame);
+            }
+          });
+          Runtime.getRuntime().halt(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "local-shutdown-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
       if (demoToStop != null) {
         demoToStop.interrupt();
       }
       local.close();
+      watchdog.interrupt();
       stopped.countDown();
     }, "local-shutdown"));
     stopped.await();
