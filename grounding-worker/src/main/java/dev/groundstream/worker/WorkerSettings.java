@@ -3,6 +3,7 @@ package dev.groundstream.worker;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.config.S3Blobs;
+import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
 import dev.groundstream.config.settings.SettingValues;
@@ -17,10 +18,8 @@ import java.util.Optional;
 
 /** Every setting of the grounding worker, declared once (docs/settings.md is generated from this list). */
 public final class WorkerSettings {
-  public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text("bootstrap-servers",
-      KafkaConnection.DEFAULT_BOOTSTRAP, "Kafka bootstrap servers.").env("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS");
-  public static final Setting<String> REGISTRY_URL = Setting.text("registry-url", RegistryConnection.DEFAULT_URL,
-      "Schema registry URL(s), comma-separated.").env("GROUNDSTREAM_REGISTRY_URL");
+  public static final Setting<String> BOOTSTRAP_SERVERS = ConnectionSettings.BOOTSTRAP_SERVERS;
+  public static final Setting<String> REGISTRY_URL = ConnectionSettings.REGISTRY_URL;
   public static final Setting<String> MODEL = Setting.text("model", "",
       "Model folder with groundstream-model.json.")
       .validate(s -> !s.isBlank(), "no model: set GROUNDSTREAM_WORKER_MODEL or --model <folder>")
@@ -85,10 +84,8 @@ public final class WorkerSettings {
 
   private static WorkerConfig build(SettingValues v, KafkaConnection kafkaFromEnv, RegistryConnection registryFromEnv,
       Map<String, String> env) {
-    // The given connections stand unless a flag or variable names other servers.
-    KafkaConnection kafka = v.given(BOOTSTRAP_SERVERS) ? kafkaFromEnv.withBootstrapServers(v.get(BOOTSTRAP_SERVERS))
-        : kafkaFromEnv;
-    RegistryConnection registry = v.given(REGISTRY_URL) ? registryFromEnv.withUrl(v.get(REGISTRY_URL)) : registryFromEnv;
+    KafkaConnection kafka = ConnectionSettings.kafka(v, kafkaFromEnv);
+    RegistryConnection registry = ConnectionSettings.registry(v, registryFromEnv);
     int maxBatch = v.get(MAX_BATCH_SIZE);
     int capacity = v.get(QUEUE_CAPACITY) == 0 ? Math.max(64, 4 * maxBatch) : v.get(QUEUE_CAPACITY);
     return new WorkerConfig(kafka, registry, Path.of(v.get(MODEL)), maxBatch, v.get(MAX_QUEUE_DELAY), capacity,

@@ -3,6 +3,7 @@ package dev.groundstream.ingest;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.config.S3Blobs;
+import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.SettingValues;
 import dev.groundstream.images.ImageBudget;
 import java.nio.file.Path;
@@ -126,10 +127,8 @@ public record IngestConfig(
     return new IngestConfig(
         v.get(IngestSettings.HOST),
         v.get(IngestSettings.PORT),
-        // The given connections stand unless a flag or variable names other servers.
-        v.given(IngestSettings.BOOTSTRAP_SERVERS)
-            ? kafkaFromEnv.withBootstrapServers(v.get(IngestSettings.BOOTSTRAP_SERVERS)) : kafkaFromEnv,
-        v.given(IngestSettings.REGISTRY_URL) ? registryFromEnv.withUrl(v.get(IngestSettings.REGISTRY_URL)) : registryFromEnv,
+        ConnectionSettings.kafka(v, kafkaFromEnv),
+        ConnectionSettings.registry(v, registryFromEnv),
         v.get(IngestSettings.IMAGE_INLINE_MAX_BYTES),
         v.get(IngestSettings.IMAGE_MAX_BYTES),
         v.get(IngestSettings.IMAGE_MAX_PIXELS),

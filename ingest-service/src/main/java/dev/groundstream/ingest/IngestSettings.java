@@ -3,6 +3,7 @@ package dev.groundstream.ingest;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.config.S3Blobs;
+import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
 import dev.groundstream.images.ImageBudget;
@@ -14,10 +15,8 @@ import java.util.function.UnaryOperator;
 public final class IngestSettings {
   private static final UnaryOperator<String> MILLIS = ms -> ms.trim() + "ms";
 
-  public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text("bootstrap-servers",
-      KafkaConnection.DEFAULT_BOOTSTRAP, "Kafka bootstrap servers.").env("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS");
-  public static final Setting<String> REGISTRY_URL = Setting.text("registry-url", RegistryConnection.DEFAULT_URL,
-      "Schema registry URL(s), comma-separated.").env("GROUNDSTREAM_REGISTRY_URL");
+  public static final Setting<String> BOOTSTRAP_SERVERS = ConnectionSettings.BOOTSTRAP_SERVERS;
+  public static final Setting<String> REGISTRY_URL = ConnectionSettings.REGISTRY_URL;
   public static final Setting<String> HOST = Setting.text("host", "0.0.0.0", "Address the HTTP API binds.");
   public static final Setting<Integer> PORT = Setting.integer("port", 8080, "HTTP API port; 0 = any free.")
       .validate(p -> p >= 0 && p <= 65535, "must be 0..65535");

@@ -2,6 +2,7 @@ package dev.groundstream.eval.config;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.SettingValues;
 import dev.groundstream.config.settings.SettingsException;
 import java.nio.file.Path;
@@ -37,11 +38,8 @@ public record EvalConfig(KafkaConnection kafka, RegistryConnection registry, Set
   /** From the process environment and command-line flags. */
   public static EvalConfig fromEnvironmentAndArgs(Map<String, String> env, List<String> args) {
     SettingValues values = EvalSettings.SETTINGS.read(env, args);
-    KafkaConnection kafka = KafkaConnection.fromEnvironment(env);
-    RegistryConnection registry = RegistryConnection.fromEnvironment(env);
-    return new EvalConfig(
-        values.given(EvalSettings.BOOTSTRAP_SERVERS) ? kafka.withBootstrapServers(values.get(EvalSettings.BOOTSTRAP_SERVERS)) : kafka,
-        values.given(EvalSettings.REGISTRY_URL) ? registry.withUrl(values.get(EvalSettings.REGISTRY_URL)) : registry, values);
+    return new EvalConfig(ConnectionSettings.kafka(values, KafkaConnection.fromEnvironment(env)),
+        ConnectionSettings.registry(values, RegistryConnection.fromEnvironment(env)), values);
   }
 
   /** Defaults for everything but the connections; for tests and embedding. */

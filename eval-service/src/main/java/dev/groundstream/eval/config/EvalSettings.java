@@ -2,6 +2,7 @@ package dev.groundstream.eval.config;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
 import java.nio.file.Path;
@@ -15,10 +16,8 @@ public final class EvalSettings {
   public static final String AT_LEAST_ONCE = "at_least_once";
   public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
 
-  public static final Setting<String> BOOTSTRAP_SERVERS = Setting.text("bootstrap-servers",
-      KafkaConnection.DEFAULT_BOOTSTRAP, "Kafka bootstrap servers.").env("GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS");
-  public static final Setting<String> REGISTRY_URL = Setting.text("registry-url", RegistryConnection.DEFAULT_URL,
-      "Schema registry URL(s), comma-separated.").env("GROUNDSTREAM_REGISTRY_URL");
+  public static final Setting<String> BOOTSTRAP_SERVERS = ConnectionSettings.BOOTSTRAP_SERVERS;
+  public static final Setting<String> REGISTRY_URL = ConnectionSettings.REGISTRY_URL;
   public static final Setting<String> APPLICATION_ID = Setting.text("application-id", "groundstream-eval",
       "Kafka Streams application id (consumer group and internal topic prefix).");
   public static final Setting<Optional<Path>> STATE_DIR = Setting.optionalPath("state-dir",
