@@ -566,3 +566,43 @@ frame(725, [
     ([12], 283, 173, 314, 268),
     ([13], 285, 184, 313, 227),
 ])
+
+
+# A third caption about heads and hair for frames where the people are large enough; added
+# after the first two captions of all 30 frames were written, before any model was run.
+def extra(n, sent, boxes):
+    spec = IMAGES["vtest_%04d" % n]
+    spec["sents"].append(sent)
+    spec["boxes"].extend(boxes)
+
+
+extra(0, "[/EN#4/people A young man] lowers [/EN#13/bodyparts his head] as [/EN#7/people a man] with [/EN#14/bodyparts short black hair] walks away .",
+      [([13], 509, 157, 519, 171), ([14], 262, 220, 274, 233)])
+extra(25, "[/EN#1/people The man] has [/EN#12/bodyparts short black hair] .",
+      [([12], 677, 260, 688, 272)])
+extra(50, "[/EN#1/people A man] with [/EN#13/bodyparts black hair] walks behind [/EN#4/people a woman] .",
+      [([13], 521, 217, 531, 229)])
+extra(75, "[/EN#10/people A man] with [/EN#15/bodyparts dark hair] stands still , and [/EN#13/people a man] with [/EN#16/bodyparts short hair] walks away .",
+      [([15], 271, 170, 280, 179), ([16], 587, 199, 596, 207)])
+extra(150, "[/EN#1/people A man] turns [/EN#12/bodyparts his head] to the left .",
+      [([12], 597, 228, 607, 240)])
+extra(175, "[/EN#1/people A man] with [/EN#14/bodyparts short dark hair] smiles at [/EN#4/people another man] .",
+      [([14], 480, 217, 490, 230)])
+extra(250, "[/EN#4/people A man] with [/EN#12/bodyparts dark hair] walks on the left while [/EN#1/people a man] turns [/EN#13/bodyparts his head] .",
+      [([12], 391, 231, 405, 247), ([13], 606, 254, 618, 266)])
+extra(275, "[/EN#1/people A man] with [/EN#12/bodyparts short black hair] stands while [/EN#10/people a man] with [/EN#13/bodyparts dark hair] walks away .",
+      [([12], 444, 230, 455, 243), ([13], 281, 189, 291, 201)])
+extra(475, "[/EN#4/people A man] with [/EN#11/bodyparts dark hair] walks toward [/EN#1/people a man] with [/EN#12/bodyparts a balding head] .",
+      [([11], 570, 235, 580, 248), ([12], 652, 284, 664, 295)])
+extra(500, "[/EN#3/people A young man] turns [/EN#12/bodyparts his head] near [/EN#1/people a man] with [/EN#13/bodyparts a bald head] .",
+      [([12], 589, 282, 601, 299), ([13], 577, 240, 588, 252)])
+extra(525, "[/EN#10/people A man] with [/EN#14/bodyparts short dark hair] walks in front .",
+      [([14], 645, 270, 657, 283)])
+extra(550, "[/EN#1/people A man] with [/EN#13/bodyparts black hair] walks beside [/EN#4/people a woman] , and [/EN#8/people a man] with [/EN#14/bodyparts dark hair] stands still .",
+      [([13], 187, 368, 205, 385), ([14], 647, 302, 660, 320)])
+extra(575, "[/EN#5/people A man] with [/EN#15/bodyparts black hair] walks ahead of [/EN#1/people a woman] .",
+      [([15], 207, 342, 225, 362)])
+extra(600, "[/EN#1/people A man] with [/EN#12/bodyparts black hair] stands on the grass .",
+      [([12], 465, 302, 480, 317)])
+extra(675, "[/EN#1/people A man] turns [/EN#13/bodyparts his head] to the right .",
+      [([13], 518, 257, 532, 270)])
