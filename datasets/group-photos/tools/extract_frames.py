@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Extract the benchmark's frames from OpenCV's sample video vtest.avi (package opencv-doc).
 
-Frames 0, 25, 50, ..., 725 (every 25th frame = 2.5 s apart at 10 fps; the 30 frames were fixed
-by this rule before any frame was looked at) are decoded with ffmpeg to lossless PNG, then
+Frames 0, 25, 50, ..., 725 (every 25th frame = 2.5 s apart at 10 fps: the first 30 frames of
+that sample, none dropped or picked by content) are decoded with ffmpeg to lossless PNG, then
 saved with PIL as baseline JPEG, quality 95 (no resizing, no cropping).
 
 Usage: /usr/bin/python3 tools/extract_frames.py [/usr/share/doc/opencv-doc/examples/data/vtest.avi]
