@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Types a noun phrase into the eight Flickr30k Entities types (people, clothing, bodyparts, animals,
  * vehicles, instruments, scene, other) from its head noun. The mapping is documented, rule by rule,
- * in {@code ingest-service/docs/phrase-typing.md}; in order:
+ * in {@code phrase-analysis/docs/phrase-typing.md}; in order:
  * <ol>
  *   <li><b>Colour-only</b> phrases ("blue", "all black", "red and white": only colour words and
  *       dark/light/bright/pale/all, no article) are clothing — Flickr30k's "man in blue" convention.</li>
