@@ -116,27 +116,11 @@ public final class WordNet {
    * "shoes" and "shoe"), each base form's senses in WordNet order; empty if WordNet has no noun.
    */
   public synchronized List<Sense> senses(String word) {
-    try {
-      Set<String> forms = new LinkedHashSet<>();
-      if (dictionary.getIndexWord(POS.NOUN, word) != null) {
-        forms.add(word);
-      }
-      forms.addAll(dictionary.getMorphologicalProcessor().lookupAllBaseForms(POS.NOUN, word));
-      List<Sense> out = new ArrayList<>();
-      for (String form : forms) {
-        IndexWord iw = dictionary.getIndexWord(POS.NOUN, form);
-        if (iw == null) {
-          continue;
-        }
-        int rank = 0;
-        for (Synset s : iw.getSenses()) {
-          out.add(new Sense(iw.getLemma(), rank++, s.getOffset()));
-        }
-      }
-      return out;
-    } catch (JWNLException e) {
-      throw new IllegalStateException("WordNet lookup failed for '" + word + "'", e);
+    List<Sense> out = new ArrayList<>();
+    for (String form : baseForms(word)) {
+      out.addAll(lemmaSenses(form));
     }
+    return out;
   }
 
   /** True if {@code lemma} is exactly a WordNet noun lemma (no inflection handling). */
