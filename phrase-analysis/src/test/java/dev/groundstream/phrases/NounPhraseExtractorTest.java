@@ -1,4 +1,4 @@
-package dev.groundstream.ingest.phrases;
+package dev.groundstream.phrases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

