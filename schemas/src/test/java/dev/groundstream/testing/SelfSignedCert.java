@@ -84,14 +84,14 @@ public record SelfSignedCert(Path keystore, String password, Path certPem, Path 
 
   /** An HTTP client that trusts this certificate only (hostname checked against localhost / 127.0.0.1). */
   public HttpClient client() throws IOException, GeneralSecurityException {
-    return HttpClient.newBuilder().sslContext(clientContext()).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder().sslContext(clientContext()).connectTimeout(Duration.ofSeconds(30)).build();
   }
 
   /** GET https://localhost:{port}{path} with {@link #client()}. */
   public HttpResponse<String> httpsGet(int port, String path) throws IOException, InterruptedException,
       GeneralSecurityException {
     return client().send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The status a plain-HTTP GET of {@code path} gets on {@code port}, or -1 when the server drops it (a TLS port does). */
