@@ -7,7 +7,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -21,22 +20,20 @@ public final class ServerTls {
 
   private final KeyStore keyStore;
   private final char[] password;
-  private final Map<String, String> kafkaSsl;
 
-  private ServerTls(KeyStore keyStore, char[] password, Map<String, String> kafkaSsl) {
+  private ServerTls(KeyStore keyStore, char[] password) {
     this.keyStore = keyStore;
     this.password = password.clone();
-    this.kafkaSsl = Map.copyOf(kafkaSsl);
   }
 
-  /** From a key and its chain (leaf first); {@code kafkaSsl} says the same in Kafka's ssl.keystore.* terms. */
-  static ServerTls of(PrivateKey key, Certificate[] chain, Map<String, String> kafkaSsl) throws GeneralSecurityException {
+  /** From a key and its chain (leaf first). */
+  static ServerTls of(PrivateKey key, Certificate[] chain) throws GeneralSecurityException {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       char[] password = randomPassword();
       store.setKeyEntry(ALIAS, key, password, chain);
-      return new ServerTls(store, password, kafkaSsl);
+      return new ServerTls(store, password);
     } catch (IOException e) {
       throw new GeneralSecurityException(e.getMessage(), e);
     }
@@ -61,7 +58,7 @@ public final class ServerTls {
     }
   }
 
-  /** The key and chain as PKCS#12 bytes protected by {@link #password()} (for Vert.x PfxOptions). */
+  /** The key and chain as PKCS#12 bytes protected by {@link #password()} (Vert.x PfxOptions, Connect's keystore file). */
   public byte[] pkcs12() {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,14 +81,6 @@ public final class ServerTls {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * The same identity as Kafka {@code ssl.keystore.*} properties (a PKCS#12 file by location, or the
-   * PEM text inline), e.g. for Kafka Connect's {@code listeners.https.} prefix.
-   */
-  public Map<String, String> kafkaSslProperties() {
-    return kafkaSsl;
   }
 
   @Override

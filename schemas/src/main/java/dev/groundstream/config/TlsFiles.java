@@ -18,7 +18,6 @@ import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,8 +63,7 @@ public final class TlsFiles {
     PrivateKey key = privateKey(keyText, chain[0].getPublicKey().getAlgorithm());
     matches(key, chain[0], Part.KEY, "the key does not belong to the certificate of tls-cert");
     try {
-      return ServerTls.of(key, chain, Map.of("ssl.keystore.type", "PEM",
-          "ssl.keystore.certificate.chain", certText.strip(), "ssl.keystore.key", keyText.strip()));
+      return ServerTls.of(key, chain);
     } catch (GeneralSecurityException e) {
       throw new BadFile(Part.KEY, "cannot use the key: " + e.getMessage());
     }
@@ -84,9 +82,7 @@ public final class TlsFiles {
           Certificate[] chain = store.getCertificateChain(alias);
           if (key instanceof PrivateKey privateKey && chain != null && chain.length > 0) {
             matches(privateKey, chain[0], Part.KEYSTORE, "the key of entry '" + alias + "' does not belong to its certificate");
-            return ServerTls.of(privateKey, chain, Map.of("ssl.keystore.type", "PKCS12",
-                "ssl.keystore.location", file.toAbsolutePath().toString(), "ssl.keystore.password", password,
-                "ssl.key.password", password));
+            return ServerTls.of(privateKey, chain);
           }
         }
       }
