@@ -19,29 +19,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import ort from 'onnxruntime-node';
-import { decode, encodePng, loadTfjs } from './verify_common.mjs';
+import { decode, encodePng, loadTfjs, parseArgs } from './verify_common.mjs';
 
 // Tolerances, in the model's own units: boxes in input pixels (0..512), scores in 0..1.
 // Compared over every one of the 100 output rows and over the full raw heads.
 const TOL = { box: 0.05, score: 1e-4, keypoints: 1e-4, wh: 0.05 };
 const INPUT = 512;
-
-function parseArgs(argv) {
-  const a = { images: [], references: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    if (k === '--tfjs') a.tfjs = argv[++i];
-    else if (k === '--onnx') a.onnx = argv[++i];
-    else if (k === '--labels') a.labels = argv[++i];
-    else if (k === '--report') a.report = argv[++i];
-    else if (k === '--reference-dir') a.refDir = argv[++i];
-    else if (k === '--reference') a.references.push(argv[++i]);
-    else if (k === '--batch-check') a.batchCheck = true;
-    else a.images.push(k);
-  }
-  if (!a.tfjs || !a.onnx || !a.labels) throw new Error('need --tfjs, --onnx and --labels');
-  return a;
-}
 
 function preprocess(img) {
   return tf.tidy(() => {
@@ -92,7 +75,8 @@ async function runBoth(tfModel, session, inputT) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { values: { '--labels': 'labels' },
+    switches: { '--batch-check': 'batchCheck' }, required: ['tfjs', 'onnx', 'labels'] });
   await tf.setBackend('cpu');
   const labels = fs.readFileSync(args.labels, 'utf8').split('\n').filter((l) => l.length > 0);
   if (labels.length !== 80) throw new Error(`expected 80 labels, got ${labels.length}`);

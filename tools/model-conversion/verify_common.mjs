@@ -55,3 +55,23 @@ export function encodePng(rgbU8, w, h) {
   png.data = rgba;
   return PNG.sync.write(png, { colorType: 2 });
 }
+
+// The verify scripts' command line: --tfjs, --onnx, --report, --reference-dir, --reference NAME=IMG
+// (repeatable), the script's own `values` (flag -> key, with a value) and `switches` (flag -> key);
+// every other word is an image. Throws naming the `required` keys when one is missing.
+export function parseArgs(argv, { values = {}, switches = {}, required = ['tfjs', 'onnx'] } = {}) {
+  const a = { images: [], references: [] };
+  const takes = { '--tfjs': 'tfjs', '--onnx': 'onnx', '--report': 'report', '--reference-dir': 'refDir', ...values };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    if (k === '--reference') a.references.push(argv[++i]);
+    else if (k in takes) a[takes[k]] = argv[++i];
+    else if (k in switches) a[switches[k]] = true;
+    else a.images.push(k);
+  }
+  if (required.some((key) => !a[key])) {
+    const flags = required.map((key) => `--${key}`);
+    throw new Error(`need ${flags.slice(0, -1).join(', ')} and ${flags[flags.length - 1]}`);
+  }
+  return a;
+}

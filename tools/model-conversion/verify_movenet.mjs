@@ -17,26 +17,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import ort from 'onnxruntime-node';
-import { decode, encodePng, loadTfjs } from './verify_common.mjs';
+import { decode, encodePng, loadTfjs, parseArgs } from './verify_common.mjs';
 
 // coordinates are normalised (1.0 = 256 input px): 1e-4 = 0.026 px; scores 0..1
 const TOL = { coord: 1e-4, score: 1e-4 };
 const INPUT = 256;
-
-function parseArgs(argv) {
-  const a = { images: [], references: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    if (k === '--tfjs') a.tfjs = argv[++i];
-    else if (k === '--onnx') a.onnx = argv[++i];
-    else if (k === '--report') a.report = argv[++i];
-    else if (k === '--reference-dir') a.refDir = argv[++i];
-    else if (k === '--reference') a.references.push(argv[++i]);
-    else a.images.push(k);
-  }
-  if (!a.tfjs || !a.onnx) throw new Error('need --tfjs and --onnx');
-  return a;
-}
 
 function preprocess(img) {
   return tf.tidy(() => {
