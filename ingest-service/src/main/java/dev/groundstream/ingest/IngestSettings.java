@@ -34,9 +34,9 @@ public final class IngestSettings {
       ImageBudget.DEFAULT_MAX_DECODED_BYTES, "Largest full raster (bit depth x channels x pixels) an image may need (413 decoded_too_large).")
       .validate(n -> n > 0, "must be > 0");
   public static final Setting<ImageValidation> IMAGE_VALIDATION = Setting.of("image-validation", "structure|full",
-      ImageValidation::parse, "structure", "How uploads are proven whole before the 202: structure = marker/chunk walk with"
-      + " lengths and CRCs, no pixel decode (the worker dead-letters what then fails to decode); full = also decode"
-      + " every pixel (400 corrupt_image).");
+      ImageValidation::parse, "structure", "How uploads are proven whole before the 202 (else 400 corrupt_image): structure ="
+      + " marker/chunk walk with lengths and CRCs, no pixel decode (corrupt data inside a whole structure is left to"
+      + " the worker, which dead-letters what fails to decode); full = also decode every pixel.");
   public static final Setting<String> BLOB_DIR = Setting.text("blob-dir", "blobs",
       "Claim-check folder (unless GROUNDSTREAM_BLOB_URL is an s3:// URL).");
   public static final Setting<String> BLOB_URL = Setting.text("blob-url", "",
