@@ -28,6 +28,7 @@ class CorruptImageCorpusTest {
     Map<String, byte[]> samples = new LinkedHashMap<>();
     samples.put("jpeg", TestImages.jpeg(48, 32));
     samples.put("noisy jpeg", TestImages.noisyJpeg(32, 32, 5, 0.8f));
+    samples.put("progressive jpeg", TestImages.progressiveJpeg(40, 24));
     samples.put("png", TestImages.png(40, 30));
     samples.put("lossy webp", TestImages.webp("lossy.webp"));
     samples.put("lossless webp", TestImages.webp("lossless.webp"));
