@@ -8,6 +8,7 @@ import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.SettingValues;
 import dev.groundstream.config.settings.TlsSettings;
 import dev.groundstream.images.ImageBudget;
+import dev.groundstream.ingest.images.ImageValidation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public record IngestConfig(
     long imageMaxPixels,
     long imageWebpMaxPixels,
     long imageMaxDecodedBytes,
+    ImageValidation imageValidation,
     Path blobDir,
     Duration uriTimeout,
     boolean uriAllowPrivate,
@@ -65,6 +67,7 @@ public record IngestConfig(
   public static final String IMAGE_INLINE_MAX_BYTES = IngestSettings.IMAGE_INLINE_MAX_BYTES.name();
   public static final String IMAGE_MAX_BYTES = IngestSettings.IMAGE_MAX_BYTES.name();
   public static final String BLOB_DIR = IngestSettings.BLOB_DIR.name();
+  public static final String IMAGE_VALIDATION = IngestSettings.IMAGE_VALIDATION.name();
   public static final String URI_TIMEOUT = IngestSettings.URI_TIMEOUT.name();
   public static final String URI_ALLOW_PRIVATE = IngestSettings.URI_ALLOW_PRIVATE.name();
   public static final String API_KEYS = IngestSettings.API_KEYS.name();
@@ -137,6 +140,7 @@ public record IngestConfig(
         v.get(IngestSettings.IMAGE_MAX_PIXELS),
         v.get(IngestSettings.IMAGE_WEBP_MAX_PIXELS),
         v.get(IngestSettings.IMAGE_MAX_DECODED_BYTES),
+        v.get(IngestSettings.IMAGE_VALIDATION),
         Path.of(v.get(IngestSettings.BLOB_DIR)),
         v.get(IngestSettings.URI_TIMEOUT),
         v.get(IngestSettings.URI_ALLOW_PRIVATE),
@@ -159,7 +163,7 @@ public record IngestConfig(
 
   private IngestConfig withS3Blobs(Optional<S3Blobs> blobs) {
     return new IngestConfig(host, port, kafka, registry, imageInlineMaxBytes, imageMaxBytes, imageMaxPixels,
-        imageWebpMaxPixels, imageMaxDecodedBytes, blobDir, uriTimeout, uriAllowPrivate, uriFileRoots, apiKeyHashes,
+        imageWebpMaxPixels, imageMaxDecodedBytes, imageValidation, blobDir, uriTimeout, uriAllowPrivate, uriFileRoots, apiKeyHashes,
         rateLimitPerSecond, rateLimitBurst, idempotencyCacheSize, idempotencyLoadTimeout, decodeThreads,
         maxCaptionChars, maxPhrases, createTopics, resultsCacheSize, resultsLookback, resultsWaitMax, blobs, tls);
   }
@@ -194,6 +198,7 @@ public record IngestConfig(
     return "IngestConfig{host=" + host + ", port=" + port + ", kafka=" + kafka + ", registry=" + registry
         + ", imageInlineMaxBytes=" + imageInlineMaxBytes + ", imageMaxBytes=" + imageMaxBytes
         + ", imageMaxPixels=" + imageMaxPixels + ", imageWebpMaxPixels=" + imageWebpMaxPixels + ", imageMaxDecodedBytes=" + imageMaxDecodedBytes
+        + ", imageValidation=" + imageValidation
         + ", blobDir=" + blobDir + ", uriTimeout=" + uriTimeout
         + ", uriAllowPrivate=" + uriAllowPrivate + ", uriFileRoots=" + uriFileRoots
         + ", tenants=" + new java.util.TreeSet<>(apiKeyHashes.values())

@@ -108,7 +108,7 @@ public final class IngestService implements AutoCloseable {
       indexWriter = new AcceptedIndexWriter(producer, metrics::indexWriteFailed);
       Clock clock = Clock.systemUTC();
       RequestIngestor ingestor = new RequestIngestor(
-          new ImageValidator(config.imageMaxBytes(), config.imageBudget()),
+          new ImageValidator(config.imageMaxBytes(), config.imageBudget(), config.imageValidation()),
           new UriImageFetcher(new AddressPolicy(config.uriAllowPrivate()), config.uriFileRoots(), config.imageMaxBytes(),
               config.uriTimeout()),
           new ImageRefFactory(config.imageInlineMaxBytes(), claimChecks(config)),

@@ -8,6 +8,7 @@ import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
 import dev.groundstream.config.settings.TlsSettings;
 import dev.groundstream.images.ImageBudget;
+import dev.groundstream.ingest.images.ImageValidation;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -33,6 +34,10 @@ public final class IngestSettings {
   public static final Setting<Long> IMAGE_MAX_DECODED_BYTES = Setting.longInteger("image-max-decoded-bytes",
       ImageBudget.DEFAULT_MAX_DECODED_BYTES, "Largest full raster (bit depth x channels x pixels) an image may need (413 decoded_too_large).")
       .validate(n -> n > 0, "must be > 0");
+  public static final Setting<ImageValidation> IMAGE_VALIDATION = Setting.of("image-validation", "structure|full",
+      ImageValidation::parse, "structure", "How uploads are proven whole before the 202 (else 400 corrupt_image): structure ="
+      + " marker/chunk walk with lengths and CRCs, no pixel decode (corrupt data inside a whole structure is left to"
+      + " the worker, which dead-letters what fails to decode); full = also decode every pixel.");
   public static final Setting<String> BLOB_DIR = Setting.text("blob-dir", "blobs",
       "Claim-check folder (unless GROUNDSTREAM_BLOB_URL is an s3:// URL).");
   public static final Setting<String> BLOB_URL = Setting.text("blob-url", "",
@@ -77,7 +82,7 @@ public final class IngestSettings {
 
   public static final ServiceSettings SETTINGS = new ServiceSettings("ingest", TlsSettings.andTls(List.of(BOOTSTRAP_SERVERS, REGISTRY_URL,
       HOST, PORT, IMAGE_INLINE_MAX_BYTES, IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_WEBP_MAX_PIXELS,
-      IMAGE_MAX_DECODED_BYTES, BLOB_DIR, BLOB_URL, URI_TIMEOUT, URI_ALLOW_PRIVATE, URI_FILE_ROOTS, API_KEYS,
+      IMAGE_MAX_DECODED_BYTES, IMAGE_VALIDATION, BLOB_DIR, BLOB_URL, URI_TIMEOUT, URI_ALLOW_PRIVATE, URI_FILE_ROOTS, API_KEYS,
       RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, IDEMPOTENCY_CACHE_SIZE, IDEMPOTENCY_LOAD_TIMEOUT, DECODE_THREADS,
       MAX_CAPTION_CHARS, MAX_PHRASES, CREATE_TOPICS, RESULTS_CACHE_SIZE, RESULTS_LOOKBACK, RESULTS_WAIT_MAX)));
 

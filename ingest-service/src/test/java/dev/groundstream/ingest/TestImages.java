@@ -50,6 +50,23 @@ public final class TestImages {
     return out.toByteArray();
   }
 
+  /** A progressive JPEG (several scans, tables between them) of the test picture. */
+  public static byte[] progressiveJpeg(int width, int height) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+      writer.write(null, new IIOImage(picture(width, height, 2), null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    return out.toByteArray();
+  }
+
   public static byte[] gif(int width, int height) {
     return encode(picture(width, height, 1), "gif");
   }

@@ -119,20 +119,28 @@ public final class MultipartBody {
   }
 
   static int indexOf(byte[] body, byte[] pattern, int from) {
-    // Scan for the first byte, then compare the rest: the hot loop of parsing a 100 KB upload.
-    byte first = pattern[0];
-    int last = body.length - pattern.length;
-    for (int i = Math.max(0, from); i <= last; i++) {
-      if (body[i] != first) {
-        continue;
+    // Boyer-Moore-Horspool: the hot loop of parsing a 100 KB upload. Comparing the window's last
+    // byte first lets a mismatch skip up to the pattern's length (about 40 bytes for a boundary).
+    int n = pattern.length;
+    int[] skip = new int[256];
+    java.util.Arrays.fill(skip, n);
+    for (int k = 0; k < n - 1; k++) {
+      skip[pattern[k] & 0xFF] = n - 1 - k;
+    }
+    byte lastByte = pattern[n - 1];
+    int last = body.length - n;
+    for (int i = Math.max(0, from); i <= last; ) {
+      byte b = body[i + n - 1];
+      if (b == lastByte) {
+        int j = 0;
+        while (j < n - 1 && body[i + j] == pattern[j]) {
+          j++;
+        }
+        if (j == n - 1) {
+          return i;
+        }
       }
-      int j = 1;
-      while (j < pattern.length && body[i + j] == pattern[j]) {
-        j++;
-      }
-      if (j == pattern.length) {
-        return i;
-      }
+      i += skip[b & 0xFF];
     }
     return -1;
   }

@@ -13,9 +13,12 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes an upload once to prove it is a whole, readable image and to learn its size.
+ * Proves an upload is a whole image of an accepted format and learns its size, as {@link
+ * ImageValidation} says: by a structural walk ({@link JpegStructure}, {@link PngStructure},
+ * {@link WebpStructure}; no pixel decoded, the default) or by decoding it once ({@code full}).
  *
- * <p>Order matters for safety: the byte cap is checked by the caller before we get the bytes,
+ * <p>Both judge the header by the shared {@link ImageBudget} before touching pixel data. For the
+ * full decode, order matters for safety: the byte cap is checked by the caller before we get the bytes,
  * then the header alone is judged by the shared {@link ImageBudget} (pixels, the full-resolution
  * raster's bytes from bit depth x channels x pixels, the WebP cap) and anything over it is
  * refused (413) <em>before</em> the pixel data is touched, so a decompression bomb (a few KB
@@ -34,19 +37,26 @@ public final class ImageValidator {
 
   private final long maxBytes;
   private final ImageBudget budget;
+  private final ImageValidation mode;
 
-  public ImageValidator(long maxBytes, ImageBudget budget) {
+  public ImageValidator(long maxBytes, ImageBudget budget, ImageValidation mode) {
     this.maxBytes = maxBytes;
     this.budget = budget;
+    this.mode = mode;
   }
 
-  public ImageValidator(long maxBytes, long maxPixels, long webpMaxPixels) {
-    this(maxBytes, new ImageBudget(maxPixels, ImageBudget.DEFAULT_MAX_DECODED_BYTES, webpMaxPixels));
+  public ImageValidator(long maxBytes, long maxPixels, long webpMaxPixels, ImageValidation mode) {
+    this(maxBytes, new ImageBudget(maxPixels, ImageBudget.DEFAULT_MAX_DECODED_BYTES, webpMaxPixels), mode);
   }
 
   /** WebP capped at the same budget as the other formats' validating raster; the default byte budget. */
-  public ImageValidator(long maxBytes, long maxPixels) {
-    this(maxBytes, new ImageBudget(maxPixels, ImageBudget.DEFAULT_MAX_DECODED_BYTES, Math.min(maxPixels, DECODE_BUDGET_PIXELS)));
+  public ImageValidator(long maxBytes, long maxPixels, ImageValidation mode) {
+    this(maxBytes, new ImageBudget(maxPixels, ImageBudget.DEFAULT_MAX_DECODED_BYTES, Math.min(maxPixels, DECODE_BUDGET_PIXELS)),
+        mode);
+  }
+
+  public ImageValidation mode() {
+    return mode;
   }
 
   public ValidatedImage validate(byte[] bytes) {
@@ -63,17 +73,15 @@ public final class ImageValidator {
       throw new InvalidInputException(415, "unsupported_media_type",
           type.mimeType() + " is not supported; send JPEG, PNG or WebP");
     }
+    if (mode == ImageValidation.STRUCTURE) {
+      return checkStructure(bytes, type);
+    }
     // Memory-cached stream: ImageIO's default may cache the stream in a temporary file.
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       ImageReader reader = readerFor(type, in);
       try {
         reader.setInput(in, true, true);
-        ImageBudget.Header header = ImageBudget.header(reader);
-        try {
-          budget.check(header);
-        } catch (ImageBudget.Exceeded e) {
-          throw new InvalidInputException(e.reason().equals("corrupt_image") ? 400 : 413, e.reason(), e.getMessage());
-        }
+        ImageBudget.Header header = withinBudget(ImageBudget.header(reader));
         int width = header.width();
         int height = header.height();
         decodeFully(reader, width, height, type);
@@ -90,6 +98,37 @@ public final class ImageValidator {
           "The " + type.mimeType() + " image cannot be decoded: " + e.getMessage());
     } catch (OutOfMemoryError e) {
       throw new InvalidInputException(413, "image_too_large", "The image is too large to decode");
+    }
+  }
+
+  private ValidatedImage checkStructure(byte[] bytes, MediaType type) {
+    try {
+      ImageBudget.Header header;
+      if (type == MediaType.PNG) {
+        PngStructure png = PngStructure.read(bytes);
+        header = withinBudget(png.header());
+        png.checkPixelData(); // inflating is the one costly step: only for what the budget allows
+      } else {
+        header = withinBudget(type == MediaType.JPEG ? JpegStructure.read(bytes) : WebpStructure.read(bytes));
+      }
+      return new ValidatedImage(bytes, type, header.width(), header.height(), Sha256.hex(bytes));
+    } catch (MalformedImageException e) {
+      throw InvalidInputException.badRequest("corrupt_image", "The " + type.mimeType() + " image is corrupt: "
+          + e.getMessage());
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A walk reading past a field the checks missed: still bad input, never a 500.
+      throw InvalidInputException.badRequest("corrupt_image", "The " + type.mimeType() + " image is corrupt: " + e);
+    }
+  }
+
+  private ImageBudget.Header withinBudget(ImageBudget.Header header) {
+    try {
+      budget.check(header);
+      return header;
+    } catch (ImageBudget.Exceeded e) {
+      throw new InvalidInputException(e.reason().equals("corrupt_image") ? 400 : 413, e.reason(), e.getMessage());
     }
   }
 

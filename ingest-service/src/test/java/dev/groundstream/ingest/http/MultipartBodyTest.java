@@ -46,4 +46,38 @@ class MultipartBodyTest {
     }
     assertThrows(InvalidInputException.class, () -> MultipartBody.parse("multipart/form-data", bytes("--XyZ--")));
   }
+
+  /** The skipping search finds exactly what a byte-by-byte search finds, planted or by chance. */
+  @Test
+  void boundarySearchAgreesWithTheNaiveSearch() {
+    java.util.Random random = new java.util.Random(7);
+    for (int c = 0; c < 2000; c++) {
+      byte[] body = new byte[random.nextInt(300)];
+      for (int i = 0; i < body.length; i++) {
+        body[i] = (byte) "-\r\nab".charAt(random.nextInt(5)); // a small alphabet: many near misses
+      }
+      byte[] pattern = new byte[1 + random.nextInt(8)];
+      for (int i = 0; i < pattern.length; i++) {
+        pattern[i] = (byte) "-\r\nab".charAt(random.nextInt(5));
+      }
+      if (random.nextBoolean() && body.length >= pattern.length) {
+        System.arraycopy(pattern, 0, body, random.nextInt(body.length - pattern.length + 1), pattern.length);
+      }
+      int from = body.length == 0 ? 0 : random.nextInt(body.length);
+      assertEquals(naiveIndexOf(body, pattern, from), MultipartBody.indexOf(body, pattern, from), "case " + c);
+    }
+  }
+
+  private static int naiveIndexOf(byte[] body, byte[] pattern, int from) {
+    outer:
+    for (int i = from; i + pattern.length <= body.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (body[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }

@@ -17,14 +17,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImagesTest {
   @TempDir Path dir;
 
-  @Test
-  void validatorRecordsSizeAndRefusesBombsBeforeDecoding() {
-    ImageValidator validator = new ImageValidator(1_000_000, 64_000_000);
+  @ParameterizedTest
+  @EnumSource(ImageValidation.class)
+  void validatorRecordsSizeAndRefusesBombsBeforeDecoding(ImageValidation mode) {
+    ImageValidator validator = new ImageValidator(1_000_000, 64_000_000, mode);
     ValidatedImage png = validator.validate(TestImages.png(30, 20));
     assertEquals(30, png.width());
     assertEquals(20, png.height());
@@ -33,12 +36,13 @@ class ImagesTest {
     assertEquals(413, bomb.status());
     assertEquals("too_many_pixels", bomb.reason());
     assertEquals(415, assertThrows(InvalidInputException.class, () -> validator.validate(TestImages.gif(5, 5))).status());
-    assertEquals(413, assertThrows(InvalidInputException.class, () -> new ImageValidator(10, 100).validate(TestImages.png(5, 5))).status());
+    assertEquals(413, assertThrows(InvalidInputException.class, () -> new ImageValidator(10, 100, mode).validate(TestImages.png(5, 5))).status());
   }
 
-  @Test
-  void deepPngsAreJudgedByTheirDecodedBytesBeforeDecoding() {
-    ImageValidator defaults = new ImageValidator(1_000_000, dev.groundstream.images.ImageBudget.DEFAULT);
+  @ParameterizedTest
+  @EnumSource(ImageValidation.class)
+  void deepPngsAreJudgedByTheirDecodedBytesBeforeDecoding(ImageValidation mode) {
+    ImageValidator defaults = new ImageValidator(1_000_000, dev.groundstream.images.ImageBudget.DEFAULT, mode);
     // 6000x6000 = 36 MP passes the 40 MP cap, but at 16 bits x 3 channels it decodes to 216 MB of raster.
     InvalidInputException deep = assertThrows(InvalidInputException.class, () -> defaults.validate(BombImages.png(6000, 6000, 16)));
     assertEquals(413, deep.status());
