@@ -34,7 +34,11 @@ public final class ImagePreprocessor {
   }
 
   public PreprocessedImage preprocess(byte[] encoded, ImageBudget budget) throws ImageDecodeException {
-    ImageDecoder.Decoded decoded = ImageDecoder.decode(encoded, budget, spec.width(), spec.height());
+    return preprocess(ImageDecoder.decode(encoded, budget, spec.width(), spec.height()));
+  }
+
+  /** A (possibly subsampled) decode: boxes map back to the size its header declared. */
+  public PreprocessedImage preprocess(ImageDecoder.Decoded decoded) {
     return preprocess(decoded.image(), decoded.width(), decoded.height());
   }
 

@@ -1,0 +1,121 @@
+package dev.groundstream.worker.bench;
+
+import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.avro.Phrase;
+import dev.groundstream.images.ImageBudget;
+import dev.groundstream.schemas.Topics;
+import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
+import dev.groundstream.worker.model.GroundingInput;
+import dev.groundstream.worker.model.GroundingModel;
+import dev.groundstream.worker.model.ImageDecoder;
+import dev.groundstream.worker.model.ImagePreprocessor;
+import dev.groundstream.worker.model.PhraseQuery;
+import dev.groundstream.worker.model.PreprocessedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Where a request's CPU goes, stage by stage, on this thread (CPU time, not wall time: the
+ * machine may be shared): decode, resize + normalise, the model's {@code ground()} (session.run
+ * plus batch tensor, output reading and ranking) and the Avro work of one request (request decode,
+ * result encode). Each stage is run over all photos {@code rounds} times; the pipeline's CPU per
+ * request minus these is the Kafka side (consume, produce, transactions, the in-JVM broker).
+ */
+final class StageCosts {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** CPU ms per request of each stage; {@code groundMs} is process CPU (ORT runs on its own threads). */
+  record Costs(double decodeMs, double preprocessMs, double groundMs, double avroMs) {}
+
+  private StageCosts() {}
+
+  static Costs measure(List<byte[]> encoded, ImagePreprocessor preprocessor, GroundingModel model, int batch,
+      List<GroundingRequest> requests, List<GroundingResult> results, SchemaRegistryClient registry, int rounds)
+      throws Exception {
+    int w = preprocessor.spec().width();
+    int h = preprocessor.spec().height();
+    List<ImageDecoder.Decoded> decoded = new ArrayList<>();
+    long t0 = THREADS.getCurrentThreadCpuTime();
+    for (int r = 0; r < rounds; r++) {
+      decoded.clear();
+      for (byte[] e : encoded) {
+        decoded.add(ImageDecoder.decode(e, ImageBudget.DEFAULT, w, h));
+      }
+    }
+    double decodeMs = (THREADS.getCurrentThreadCpuTime() - t0) / 1e6 / (rounds * encoded.size());
+
+    List<PreprocessedImage> images = new ArrayList<>();
+    t0 = THREADS.getCurrentThreadCpuTime();
+    for (int r = 0; r < rounds; r++) {
+      images.clear();
+      for (ImageDecoder.Decoded d : decoded) {
+        images.add(preprocessor.preprocess(d));
+      }
+    }
+    double preprocessMs = (THREADS.getCurrentThreadCpuTime() - t0) / 1e6 / (rounds * encoded.size());
+
+    List<PhraseQuery> phrases = new ArrayList<>();
+    for (Phrase p : requests.get(0).getPhrases()) {
+      phrases.add(new PhraseQuery(p.getPhraseId(), p.getText(), p.getCharStart(), p.getCharEnd()));
+    }
+    String caption = requests.get(0).getCaption().toString();
+    List<GroundingInput> inputs = images.stream().map(i -> new GroundingInput(i, caption, phrases)).toList();
+    model.ground(inputs.subList(0, Math.min(batch, inputs.size()))); // warm
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long p0 = os.getProcessCpuTime();
+    int grounded = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (int from = 0; from < inputs.size(); from += batch) {
+        List<GroundingInput> chunk = inputs.subList(from, Math.min(inputs.size(), from + batch));
+        model.ground(chunk);
+        grounded += chunk.size();
+      }
+    }
+    double groundMs = (os.getProcessCpuTime() - p0) / 1e6 / grounded;
+
+    Serializer<GroundingRequest> requestSerializer = Topics.REQUESTS_SPEC.valueSerializer(registry, true);
+    Deserializer<GroundingRequest> requestDeserializer = Topics.REQUESTS_SPEC.valueDeserializer(registry);
+    Serializer<GroundingResult> resultSerializer = Topics.RESULTS_SPEC.valueSerializer(registry, true);
+    List<byte[]> wire = new ArrayList<>();
+    for (GroundingRequest q : requests) {
+      wire.add(requestSerializer.serialize(Topics.REQUESTS, q));
+    }
+    resultSerializer.serialize(Topics.RESULTS, results.get(0)); // registers the schema once
+    int n = Math.min(wire.size(), results.size());
+    long sink = 0;
+    t0 = THREADS.getCurrentThreadCpuTime();
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < n; i++) {
+        sink += requestDeserializer.deserialize(Topics.REQUESTS, wire.get(i)).getPhrases().size();
+        sink += resultSerializer.serialize(Topics.RESULTS, results.get(i)).length;
+      }
+    }
+    double avroMs = (THREADS.getCurrentThreadCpuTime() - t0) / 1e6 / (rounds * Math.max(1, n));
+    if (sink == 0) {
+      throw new IllegalStateException("nothing was serialised");
+    }
+    return new Costs(decodeMs, preprocessMs, groundMs, avroMs);
+  }
+
+  /** The breakdown table: each stage's CPU ms per request, the Kafka side as the remainder. */
+  static String table(Costs c, double bareRunMs, double pipelineMs) {
+    double rankMs = Math.max(0, c.groundMs() - bareRunMs);
+    double known = c.decodeMs() + c.preprocessMs() + c.groundMs() + c.avroMs();
+    return String.format(Locale.ROOT, """
+        where the CPU of one request goes (ms CPU per request; stages measured alone on the same photos):
+          decode (ImageIO, subsampled to the input scale) %7.1f
+          resize + normalise                               %7.1f
+          session.run (bare, from the bare phase)          %7.1f
+          ranker + batch tensor + output reading           %7.1f   (ground() %.1f minus bare run)
+          Avro (request decode + result encode)            %7.2f
+          Kafka: consume, produce, transactions, broker    %7.1f   (pipeline %.1f minus the above)
+        """, c.decodeMs(), c.preprocessMs(), bareRunMs, rankMs, c.groundMs(), c.avroMs(),
+        pipelineMs - known, pipelineMs);
+  }
+}
