@@ -28,14 +28,24 @@ import java.util.Optional;
  * @param s3Blobs the only bucket and prefix s3:// image URIs may point into (--blob-url s3://bucket/prefix with
  *     GROUNDSTREAM_S3_*; see S3Blobs)
  * @param httpHost interface /health and /metrics bind to; default 0.0.0.0, the local mode uses 127.0.0.1
+ * @param memory decode memory and the text-encoding cache (--decode-memory, --text-encoding-cache)
  */
 public record WorkerConfig(
     KafkaConnection kafka, RegistryConnection registry, Path modelDir,
     int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
     Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
-    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost) {
+    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost, WorkerMemory memory) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+
+  /** With the default memory bounds. */
+  public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
+      int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
+      Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
+      Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost) {
+    this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
+        ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, WorkerMemory.DEFAULT);
+  }
 
   /** Without an HTTP host (all interfaces) and without an S3 store. */
   public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
@@ -81,37 +91,42 @@ public record WorkerConfig(
 
   public WorkerConfig withBatching(int newMaxBatchSize, Duration newMaxQueueDelay, int newQueueCapacity) {
     return new WorkerConfig(kafka, registry, modelDir, newMaxBatchSize, newMaxQueueDelay, newQueueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, memory);
   }
 
   public WorkerConfig withBlobDir(Path dir) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, memory);
   }
 
   public WorkerConfig withHttpPort(int port) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs, httpHost, memory);
   }
 
   public WorkerConfig withHttpHost(String host) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, host);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, host, memory);
   }
 
   /** Lets s3:// image URIs into {@code blobs}' bucket and prefix be read. */
   public WorkerConfig withS3Blobs(S3Blobs blobs) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs), httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs), httpHost, memory);
   }
 
   public WorkerConfig withGroupId(String group) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs, httpHost, memory);
+  }
+
+  public WorkerConfig withMemory(WorkerMemory newMemory) {
+    return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, newMemory);
   }
 
   public WorkerConfig withModelDir(Path dir) {
     return new WorkerConfig(kafka, registry, dir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, memory);
   }
 }
