@@ -6,13 +6,19 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Resizes (letterbox or stretch, bilinear on the model's sampling grid) into the model's input
  * size, pads, normalises and writes a direct {@link FloatBuffer} in the model's layout. Thread-safe.
  */
 public final class ImagePreprocessor {
+  /** Recycled input buffers kept at most (about the worker's queue): more are left to the GC. */
+  private static final int MAX_FREE_BUFFERS = 64;
+
   private final Preprocessing spec;
+  private final Queue<FloatBuffer> free = new ConcurrentLinkedQueue<>();
   private final float[] multiplier = new float[3];
   private final float[] offset = new float[3];
 
@@ -61,14 +67,34 @@ public final class ImagePreprocessor {
     ResizeTransform t = ResizeTransform.of(spec.resize(), decoded.width(), decoded.height(), spec.width(), spec.height());
     float[] content = BilinearResizer.resizeSubsampled(PackedRgb.of(image), w, h, decoded.width(), decoded.height(),
         decoded.step(), decoded.offset(), t.contentWidth(), t.contentHeight(), spec.halfPixelCenters());
-    FloatBuffer out = ByteBuffer.allocateDirect(spec.floatsPerImage() * Float.BYTES)
-        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+    FloatBuffer out = buffer();
     if (spec.layout() == TensorLayout.NHWC) {
       writeNhwc(content, t, out);
     } else {
       writeNchw(content, t, out);
     }
     return new PreprocessedImage(out.rewind(), t);
+  }
+
+  /**
+   * Gives {@code image}'s buffer back for a later image, once its record is grounded and nothing
+   * reads the image any more (the worker does this after each batch). A direct buffer costs a
+   * zeroed native allocation and is freed only by a GC, so a steady stream of them is worth
+   * avoiding. Recycling the same image twice is harmless.
+   */
+  public void recycle(PreprocessedImage image) {
+    if (image.pixels().capacity() == spec.floatsPerImage() && image.pixels().isDirect()
+        && image.returned().compareAndSet(false, true) && free.size() < MAX_FREE_BUFFERS) {
+      free.offer(image.pixels());
+    }
+  }
+
+  private FloatBuffer buffer() {
+    FloatBuffer recycled = free.poll();
+    if (recycled != null) {
+      return recycled.clear(); // every float is overwritten below
+    }
+    return ByteBuffer.allocateDirect(spec.floatsPerImage() * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
   /** Row by row (bulk puts): padding, then the normalised content row, then padding. */

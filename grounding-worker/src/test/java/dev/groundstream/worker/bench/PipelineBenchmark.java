@@ -12,6 +12,7 @@ import dev.groundstream.worker.model.GroundingModel;
 import dev.groundstream.worker.model.GroundingModels;
 import dev.groundstream.worker.model.LabelMatchScorer;
 import dev.groundstream.worker.GroundingWorker;
+import dev.groundstream.worker.ImageSource;
 import dev.groundstream.worker.WorkerConfig;
 import dev.groundstream.worker.WorkerTestKit;
 import dev.groundstream.worker.model.ImageBatch;
@@ -141,7 +142,7 @@ class PipelineBenchmark {
       List<GroundingResult> results = kit.readResults(r -> r.size() >= requests, Duration.ofMinutes(2));
       try (GroundingModel model = GroundingModels.load(modelDir, ort, config.ranking(), new LabelMatchScorer())) {
         costs = StageCosts.measure(encoded, preprocessor, model, modelBatch, toSend, results,
-            SchemaRegistryClients.shared(kit.registryConnection()), 2);
+            SchemaRegistryClients.shared(kit.registryConnection()), new ImageSource(config.blobDir()), 2);
       }
     }
 
