@@ -70,7 +70,6 @@ public final class ImageDecoder {
    */
   public static Decoded decode(byte[] encoded, ImageBudget budget, int targetWidth, int targetHeight,
       DecodeMemory memory) throws ImageDecodeException {
-
     if (encoded == null || encoded.length == 0) {
       throw new ImageDecodeException("empty image bytes");
     }
@@ -89,8 +88,9 @@ public final class ImageDecoder {
           throw new ImageTooLargeException(e.reason(), e.getMessage());
         }
         ImageReadParam param = reader.getDefaultReadParam();
-        // Kept >= the whole input (not just the letterboxed picture's part of it): at least one full
-        // step of bilinear downscaling is left, so small inputs see the pixels a full decode gives.
+        // At least the whole input size (not just a letterboxed picture's part of it): stepping right
+        // down to the content size would leave a resize without downscaling, blurring edges a
+        // full-resolution resize keeps sharp.
         int step = subsampling(header.width(), header.height(), targetWidth, targetHeight);
         int offset = (step - 1) / 2; // each kept pixel sits at the centre of its step x step block
         if (step > 1) {
