@@ -8,7 +8,11 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
+import dev.groundstream.worker.model.DetectorRankerModel;
 import dev.groundstream.worker.model.GroundingModel;
+import dev.groundstream.worker.model.ModelKind;
+import dev.groundstream.worker.model.PhraseRanker;
+import dev.groundstream.worker.ranker.PhraseRankers;
 import dev.groundstream.worker.model.GroundingModels;
 import dev.groundstream.worker.model.LabelMatchScorer;
 import dev.groundstream.worker.GroundingWorker;
@@ -140,8 +144,17 @@ class PipelineBenchmark {
         inferenceMsPerBatch = 1000 * mean(scrape, "groundstream_worker_inference_seconds");
       }
       List<GroundingResult> results = kit.readResults(r -> r.size() >= requests, Duration.ofMinutes(2));
-      try (GroundingModel model = GroundingModels.load(modelDir, ort, config.ranking(), new LabelMatchScorer())) {
-        costs = StageCosts.measure(encoded, preprocessor, model, modelBatch, toSend, results,
+      StageCosts.TimedRanker ranker = null;
+      GroundingModel loaded;
+      if (card.kind() == ModelKind.DETECTOR_RANKER) {
+        ranker = new StageCosts.TimedRanker(PhraseRankers.forCard(card, config.ranking(),
+            PhraseRanker.perProposal(new LabelMatchScorer(), config.ranking()), ort));
+        loaded = new DetectorRankerModel(card, ModelSession.open(card.modelFile(), ort), config.ranking(), ranker);
+      } else {
+        loaded = GroundingModels.load(modelDir, ort, config.ranking(), new LabelMatchScorer());
+      }
+      try (GroundingModel model = loaded) {
+        costs = StageCosts.measure(encoded, preprocessor, model, ranker, modelBatch, toSend, results,
             SchemaRegistryClients.shared(kit.registryConnection()), new ImageSource(config.blobDir()), 2);
       }
     }
