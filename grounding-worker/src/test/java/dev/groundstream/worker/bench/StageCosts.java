@@ -162,7 +162,7 @@ final class StageCosts {
           decode (ImageIO, subsampled to the input scale) %7.1f
           resize + normalise                               %7.1f
           session.run (bare, from the bare phase)          %7.1f
-          ranker (its thread's CPU inside ground())        %7.1f   (ground() as a whole: %.1f, process CPU)
+          ranker (its thread's CPU inside ground())        %7.2f   (ground() as a whole: %.1f, process CPU)
           Avro (request decode + result encode)            %7.2f
           Kafka: consume, produce, transactions, broker    %7.1f   (pipeline %.1f minus the above)
         """, c.loadMs(), c.decodeMs(), c.preprocessMs(), bareRunMs, rankMs, c.groundMs(), c.avroMs(),
