@@ -63,6 +63,9 @@ final class BatchGrounder {
       }
       out.add(new GroundedRecord(p, outcome));
     }
+    for (GroundingInput input : inputs) {
+      model.preprocessor().recycle(input.image()); // results are assembled: the pixels are not read again
+    }
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.groundstream.worker;
 
+import dev.groundstream.images.DecodeMemory;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
@@ -63,6 +64,7 @@ public final class GroundingWorker implements AutoCloseable {
     this.groupId = groupId;
     this.intake = intake;
     this.assembler = new ResultAssembler(model);
+    dev.groundstream.worker.ranker.MiniLmTextEncoder.sharedCacheSize(config.memory().textEncodingCache());
     this.metrics = new WorkerMetrics(assembler.modelId(), model.provider().label());
     this.grounder = new BatchGrounder(model, assembler, metrics);
     this.queue = new PendingQueue(config.maxBatchSize(), config.maxQueueDelay(), config.queueCapacity());
@@ -70,7 +72,7 @@ public final class GroundingWorker implements AutoCloseable {
     // The intake's dataset filter is applied on the prepare pool, right after the Avro decode.
     this.preparer = new RequestPreparer(Topics.REQUESTS_SPEC.valueDeserializer(registry),
         new ImageSource(config.blobDir(), config.s3Blobs().map(S3ImageReader::open)), model.preprocessor(),
-        intake::grounds);
+        intake::grounds, new DecodeMemory(config.memory().decodeBytes()));
     AtomicInteger threadNo = new AtomicInteger();
     this.preparePool = Executors.newFixedThreadPool(config.preprocessThreads(), r -> {
       Thread t = new Thread(r, "grounding-preprocess-" + threadNo.incrementAndGet());

@@ -1,6 +1,8 @@
 package dev.groundstream.worker;
 
 import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.images.DecodeMemory;
+import dev.groundstream.images.ImageBudget;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.worker.model.ImagePreprocessor;
 import dev.groundstream.worker.model.PreprocessedImage;
@@ -22,21 +24,27 @@ public final class RequestPreparer {
   private final ImageSource images;
   private final ImagePreprocessor preprocessor;
   private final Predicate<GroundingRequest> include;
+  private final DecodeMemory decodeMemory;
 
   public RequestPreparer(Deserializer<GroundingRequest> deserializer, ImageSource images, ImagePreprocessor preprocessor) {
-    this(deserializer, images, preprocessor, request -> true);
+    this(deserializer, images, preprocessor, request -> true, DecodeMemory.UNBOUNDED);
   }
 
   public RequestPreparer(Deserializer<GroundingRequest> deserializer, ImageSource images, ImagePreprocessor preprocessor,
       Predicate<GroundingRequest> include) {
+    this(deserializer, images, preprocessor, include, DecodeMemory.UNBOUNDED);
+  }
+
+  /** {@code decodeMemory}: the raster bytes this worker's concurrent decodes may hold together. */
+  public RequestPreparer(Deserializer<GroundingRequest> deserializer, ImageSource images, ImagePreprocessor preprocessor,
+      Predicate<GroundingRequest> include, DecodeMemory decodeMemory) {
     this.deserializer = deserializer;
     this.images = images;
     this.preprocessor = preprocessor;
     this.include = include;
+    this.decodeMemory = decodeMemory;
   }
 
-  /** Without the record key: the key check of {@link RequestConsistency} is skipped. */
-  /** Without the record key: the key check of {@link RequestConsistency} is skipped. */
   /** A well-formed key for the request itself (for callers without the record's key). */
   private static byte[] keyOf(GroundingRequest request) {
     byte[] id = request.getRequestId().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -84,7 +92,7 @@ public final class RequestPreparer {
     }
     PreprocessedImage image;
     try {
-      image = preprocessor.preprocess(encoded);
+      image = preprocessor.preprocess(encoded, ImageBudget.DEFAULT, decodeMemory);
     } catch (Exception | OutOfMemoryError e) {
       return new PreparedRequest.Failed(STEP_DECODE_IMAGE, e instanceof Exception ex ? ex : new Exception(e), request);
     }

@@ -30,14 +30,25 @@ import java.util.Optional;
  *     GROUNDSTREAM_S3_*; see S3Blobs)
  * @param httpHost interface /health and /metrics bind to; default 0.0.0.0, the local mode uses 127.0.0.1
  * @param tls the HTTPS identity of /health and /metrics (TlsSettings); empty = plain HTTP
+ * @param memory decode memory and the text-encoding cache (--decode-memory, --text-encoding-cache)
  */
 public record WorkerConfig(
     KafkaConnection kafka, RegistryConnection registry, Path modelDir,
     int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
     Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
-    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost, Optional<ServerTls> tls) {
+    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost, Optional<ServerTls> tls,
+    WorkerMemory memory) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+
+  /** With the default memory bounds. */
+  public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
+      int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
+      Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
+      Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost) {
+    this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
+        ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, Optional.empty(), WorkerMemory.DEFAULT);
+  }
 
   /** Without an HTTP host (all interfaces) and without an S3 store. */
   public WorkerConfig(KafkaConnection kafka, RegistryConnection registry, Path modelDir,
@@ -45,7 +56,7 @@ public record WorkerConfig(
       Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
       Optional<String> groupId, String instanceId) {
     this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
-        ranking, httpPort, groupId, instanceId, Optional.empty(), DEFAULT_HTTP_HOST, Optional.empty());
+        ranking, httpPort, groupId, instanceId, Optional.empty(), DEFAULT_HTTP_HOST, Optional.empty(), WorkerMemory.DEFAULT);
   }
 
   /** Without an HTTP host: all interfaces. */
@@ -54,7 +65,7 @@ public record WorkerConfig(
       Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
       Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs) {
     this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
-        ranking, httpPort, groupId, instanceId, s3Blobs, DEFAULT_HTTP_HOST, Optional.empty());
+        ranking, httpPort, groupId, instanceId, s3Blobs, DEFAULT_HTTP_HOST, Optional.empty(), WorkerMemory.DEFAULT);
   }
 
   public WorkerConfig {
@@ -83,43 +94,48 @@ public record WorkerConfig(
 
   public WorkerConfig withBatching(int newMaxBatchSize, Duration newMaxQueueDelay, int newQueueCapacity) {
     return new WorkerConfig(kafka, registry, modelDir, newMaxBatchSize, newMaxQueueDelay, newQueueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls, memory);
   }
 
   public WorkerConfig withBlobDir(Path dir) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls);
+        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls, memory);
   }
 
   public WorkerConfig withHttpPort(int port) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs, httpHost, tls);
+        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs, httpHost, tls, memory);
   }
 
   public WorkerConfig withHttpHost(String host) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, host, tls);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, host, tls, memory);
   }
 
   /** Serves /health and /metrics over HTTPS with {@code identity}. */
   public WorkerConfig withTls(ServerTls identity) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, Optional.of(identity));
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, Optional.of(identity), memory);
   }
 
   /** Lets s3:// image URIs into {@code blobs}' bucket and prefix be read. */
   public WorkerConfig withS3Blobs(S3Blobs blobs) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs), httpHost, tls);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs), httpHost, tls, memory);
   }
 
   public WorkerConfig withGroupId(String group) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs, httpHost, tls);
+        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs, httpHost, tls, memory);
+  }
+
+  public WorkerConfig withMemory(WorkerMemory newMemory) {
+    return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls, newMemory);
   }
 
   public WorkerConfig withModelDir(Path dir) {
     return new WorkerConfig(kafka, registry, dir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls, memory);
   }
 }

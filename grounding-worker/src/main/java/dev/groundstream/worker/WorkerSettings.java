@@ -51,6 +51,14 @@ public final class WorkerSettings {
       .validate(n -> n >= 0, "must be >= 0");
   public static final Setting<Integer> PREPROCESS_THREADS = Setting.integer("preprocess-threads", 0,
       "Decode and preprocess pool size; 0 = half the cores, at least 1.").validate(n -> n >= 0, "must be >= 0");
+  public static final Setting<Long> DECODE_MEMORY = Setting.of("decode-memory", "bytes, or N kB|MB|GB",
+      WorkerSettings::bytes, "512MB",
+      "Raster bytes all concurrent image decodes may hold together; big images wait their turn, one bigger than all of it is dead-lettered.")
+      .validate(b -> b >= 1024 * 1024, "must be at least 1MB");
+  public static final Setting<Integer> TEXT_ENCODING_CACHE = Setting.integer("text-encoding-cache",
+      WorkerMemory.DEFAULT_TEXT_ENCODING_CACHE,
+      "Phrase texts whose ranker text encodings are kept across requests (least recently used dropped first); 0 = none.")
+      .validate(n -> n >= 0, "must be >= 0");
   public static final Setting<Optional<Path>> BLOB_DIR = Setting.optionalPath("blob-dir",
       "The only folder file: image URIs may point into; none = file: URIs are refused.")
       .formerly("GROUNDSTREAM_BLOB_DIR");
@@ -68,7 +76,7 @@ public final class WorkerSettings {
 
   public static final ServiceSettings SETTINGS = new ServiceSettings("worker", TlsSettings.andTls(List.of(BOOTSTRAP_SERVERS,
       REGISTRY_URL, MODEL, DEVICE, REQUIRE_GPU, INTRA_OP_THREADS, INTER_OP_THREADS, TOP_K, NMS_IOU, MAX_BATCH_SIZE,
-      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, BLOB_DIR, BLOB_URL, HTTP_HOST, HTTP_PORT, GROUP_ID, INSTANCE_ID)));
+      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, DECODE_MEMORY, TEXT_ENCODING_CACHE, BLOB_DIR, BLOB_URL, HTTP_HOST, HTTP_PORT, GROUP_ID, INSTANCE_ID)));
 
   private WorkerSettings() {}
 
@@ -96,6 +104,25 @@ public final class WorkerSettings {
         new PostprocessSettings(v.get(TOP_K), v.get(NMS_IOU).floatValue()),
         v.get(HTTP_PORT), Optional.of(v.get(GROUP_ID)).filter(g -> !g.isBlank()), v.get(INSTANCE_ID),
         S3Blobs.isS3(v.get(BLOB_URL)) ? Optional.of(S3Blobs.parse(v.get(BLOB_URL), env)) : Optional.empty(),
-        v.get(HTTP_HOST), TlsSettings.read(v));
+        v.get(HTTP_HOST), TlsSettings.read(v), new WorkerMemory(v.get(DECODE_MEMORY), v.get(TEXT_ENCODING_CACHE)));
+  }
+
+  /** "536870912", "512MB", "512 MiB", "2GB", "64kB": binary units (1 MB = 1024 x 1024 bytes). */
+  static long bytes(String text) {
+    String t = text.trim().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+    long unit = 1;
+    for (String[] u : new String[][] {{"KIB", "1024"}, {"MIB", "1048576"}, {"GIB", "1073741824"}, {"KB", "1024"},
+        {"MB", "1048576"}, {"GB", "1073741824"}, {"K", "1024"}, {"M", "1048576"}, {"G", "1073741824"}, {"B", "1"}}) {
+      if (t.endsWith(u[0])) {
+        unit = Long.parseLong(u[1]);
+        t = t.substring(0, t.length() - u[0].length());
+        break;
+      }
+    }
+    try {
+      return Math.multiplyExact(Long.parseLong(t), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("expected bytes such as 512MB, got '" + text + "'");
+    }
   }
 }

@@ -58,6 +58,19 @@ class PendingQueueTest {
   }
 
   @Test
+  void batchesAreFormedAcrossPartitions() {
+    // one record from each of three partitions fills a batch: the queue does not batch per partition
+    queue.add(pending(0, 7, 0));
+    queue.add(pending(1, 3, 1));
+    queue.add(pending(2, 9, 2));
+    queue.add(pending(0, 8, 3));
+    assertTrue(queue.batchDue(3), "three records of three partitions are a full batch");
+    List<PendingRequest> batch = queue.takeBatch();
+    assertEquals(List.of(0, 1, 2), batch.stream().map(p -> p.record().partition()).toList());
+    assertEquals(List.of(7L, 3L, 9L), batch.stream().map(p -> p.record().offset()).toList());
+  }
+
+  @Test
   void pausesWhenFullAndResumesOnlyWhenHalfEmpty() {
     for (int i = 0; i < 5; i++) {
       queue.add(pending(0, i, 0));

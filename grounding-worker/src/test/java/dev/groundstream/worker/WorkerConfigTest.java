@@ -63,6 +63,24 @@ class WorkerConfigTest {
   }
 
   @Test
+  void memoryBoundsTakeSizesWithUnits() {
+    Map<String, String> env = Map.of("GROUNDSTREAM_WORKER_MODEL", "/m", "GROUNDSTREAM_WORKER_DECODE_MEMORY", "1GB");
+    assertEquals(WorkerMemory.DEFAULT, WorkerConfig.fromEnvironment(Map.of("GROUNDSTREAM_WORKER_MODEL", "/m")).memory());
+    assertEquals(512L * 1024 * 1024, WorkerMemory.DEFAULT.decodeBytes());
+    assertEquals(1L << 30, WorkerConfig.fromEnvironment(env).memory().decodeBytes());
+    WorkerConfig flagged = WorkerConfig.fromEnvironmentAndArgs(env, "--decode-memory", "64 MiB", "--text-encoding-cache", "0");
+    assertEquals(64L << 20, flagged.memory().decodeBytes());
+    assertEquals(0, flagged.memory().textEncodingCache());
+    assertEquals(123456789L, WorkerConfig.fromEnvironmentAndArgs(env, "--decode-memory=123456789").memory().decodeBytes());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WorkerConfig.fromEnvironmentAndArgs(env, "--decode-memory", "lots"));
+    assertTrue(e.getMessage().contains("--decode-memory"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.fromEnvironmentAndArgs(env, "--decode-memory", "1kB"),
+        "below 1MB");
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.fromEnvironmentAndArgs(env, "--text-encoding-cache", "-1"));
+  }
+
+  @Test
   void theNewNamesAndTheFormerOnesMeanTheSame() {
     WorkerConfig renamed = WorkerConfig.fromEnvironment(Map.of("GROUNDSTREAM_WORKER_MODEL", "/models/a",
         "GROUNDSTREAM_WORKER_DEVICE", "cuda:1", "GROUNDSTREAM_WORKER_BLOB_DIR", "/blobs",

@@ -1,5 +1,6 @@
 package dev.groundstream.worker.model;
 
+import dev.groundstream.images.DecodeMemory;
 import dev.groundstream.images.ImageBudget;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -16,7 +17,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * (TwelveMonkeys). The header is read first and judged by the shared {@link ImageBudget} (the
  * same checks ingest makes), so a pixel bomb is refused before its raster exists; what passes is
  * decoded with source subsampling down to about the model's input scale, never below it, so a
- * 40 MP photo for a 640x640 model allocates a raster of ~1 MP instead of 40.
+ * 40 MP photo for a 640x640 model allocates a raster of ~1 MP instead of 40. The raster's bytes
+ * are leased from the worker's {@link DecodeMemory} before decoding and held by the {@link Decoded}
+ * until it is closed, so concurrent big decodes queue instead of exhausting the heap.
  */
 public final class ImageDecoder {
   static {
@@ -24,8 +27,25 @@ public final class ImageDecoder {
     ImageIO.setUseCache(false);
   }
 
-  /** The decoded (possibly subsampled) image and the full-resolution size its header declares. */
-  public record Decoded(BufferedImage image, int width, int height) {}
+  /**
+   * The decoded image and the full-resolution size its header declares. When subsampled, pixel
+   * (i, j) of {@code image} is original pixel (offset + i * step, offset + j * step). Closing it
+   * returns its decode memory.
+   */
+  public record Decoded(BufferedImage image, int width, int height, int step, int offset, DecodeMemory.Lease lease)
+      implements AutoCloseable {
+    /** A full-resolution image that holds no lease. */
+    public static Decoded of(BufferedImage image) {
+      return new Decoded(image, image.getWidth(), image.getHeight(), 1, 0, null);
+    }
+
+    @Override
+    public void close() {
+      if (lease != null) {
+        lease.close();
+      }
+    }
+  }
 
   private ImageDecoder() {}
 
@@ -40,6 +60,16 @@ public final class ImageDecoder {
    */
   public static Decoded decode(byte[] encoded, ImageBudget budget, int targetWidth, int targetHeight)
       throws ImageDecodeException {
+    return decode(encoded, budget, targetWidth, targetHeight, DecodeMemory.UNBOUNDED);
+  }
+
+  /**
+   * As above, first leasing the raster's bytes from {@code memory} (waiting while other decodes
+   * hold it); an image that needs more than the whole of {@code memory} is refused
+   * ({@link ImageTooLargeException}, reason {@code decode_memory}). The caller closes the result.
+   */
+  public static Decoded decode(byte[] encoded, ImageBudget budget, int targetWidth, int targetHeight,
+      DecodeMemory memory) throws ImageDecodeException {
     if (encoded == null || encoded.length == 0) {
       throw new ImageDecodeException("empty image bytes");
     }
@@ -58,11 +88,25 @@ public final class ImageDecoder {
           throw new ImageTooLargeException(e.reason(), e.getMessage());
         }
         ImageReadParam param = reader.getDefaultReadParam();
+        // At least the whole input size (not just a letterboxed picture's part of it): stepping right
+        // down to the content size would leave a resize without downscaling, blurring edges a
+        // full-resolution resize keeps sharp.
         int step = subsampling(header.width(), header.height(), targetWidth, targetHeight);
+        int offset = (step - 1) / 2; // each kept pixel sits at the centre of its step x step block
         if (step > 1) {
-          param.setSourceSubsampling(step, step, 0, 0);
+          param.setSourceSubsampling(step, step, offset, offset);
         }
-        return new Decoded(reader.read(0, param), header.width(), header.height());
+        boolean canSubsample = !header.format().equals("webp"); // its decoder holds the whole frame
+        DecodeMemory.Lease lease = lease(memory, header, canSubsample ? step : 1);
+        try {
+          BufferedImage image = reader.read(0, param);
+          return image.getWidth() == header.width() && image.getHeight() == header.height()
+              ? new Decoded(image, header.width(), header.height(), 1, 0, lease)
+              : new Decoded(image, header.width(), header.height(), step, offset, lease);
+        } catch (IOException | RuntimeException | Error e) {
+          lease.close();
+          throw e;
+        }
       } finally {
         reader.dispose();
       }
@@ -71,6 +115,29 @@ public final class ImageDecoder {
     } catch (IOException | RuntimeException e) {
       throw new ImageDecodeException("cannot decode image (" + encoded.length + " bytes): " + e.getMessage(), e);
     }
+  }
+
+  private static DecodeMemory.Lease lease(DecodeMemory memory, ImageBudget.Header header, int step)
+      throws ImageDecodeException {
+    long bytes = decodedBytes(header, step);
+    try {
+      return memory.acquire(bytes);
+    } catch (ImageBudget.Exceeded e) {
+      throw new ImageTooLargeException(e.reason(), e.getMessage() + " (" + header + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageDecodeException("interrupted while waiting for decode memory");
+    }
+  }
+
+  /**
+   * Bytes a decode at {@code step} holds: the raster (header's bits per pixel) plus the packed
+   * 4-byte RGB copy the preprocessor reads it into.
+   */
+  public static long decodedBytes(ImageBudget.Header header, int step) {
+    long w = (header.width() + step - 1) / step;
+    long h = (header.height() + step - 1) / step;
+    return w * h * ((header.bitsPerPixel() + 7) / 8 + Integer.BYTES);
   }
 
   /** The largest step s with width / s >= targetWidth and height / s >= targetHeight, at least 1. */

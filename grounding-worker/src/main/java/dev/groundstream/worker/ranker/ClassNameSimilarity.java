@@ -6,19 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Text-encoder evidence: cosine similarity (MiniLM) between a phrase's head and every class name,
- * with the class embeddings computed once. Cosines are rescaled to [0, 1] between
+ * with the class embeddings computed once and the phrases' through the encoder's cache. Cosines are rescaled to [0, 1] between
  * {@link RankerSettings#cosineFloor()} (unrelated words sit below it) and
  * {@link RankerSettings#cosineCeiling()}.
  */
 public final class ClassNameSimilarity {
-  private static final int CACHE_LIMIT = 10_000;
   /** Class-name embeddings per label list: computed once per process, not once per ranker. */
   private static final Map<List<String>, float[][]> CLASS_EMBEDDINGS = new ConcurrentHashMap<>();
 
   private final MiniLmTextEncoder encoder;
   private final RankerSettings settings;
   private final float[][] classEmbeddings;
-  private final Map<String, float[]> cache = new ConcurrentHashMap<>();
 
   public ClassNameSimilarity(MiniLmTextEncoder encoder, List<String> labels, RankerSettings settings) {
     this.encoder = encoder;
@@ -26,19 +24,16 @@ public final class ClassNameSimilarity {
     this.classEmbeddings = CLASS_EMBEDDINGS.computeIfAbsent(List.copyOf(labels), encoder::embedAll);
   }
 
-  /** Raw cosine similarity of {@code text} to every class name. */
+  /**
+   * Raw cosine similarity of {@code text} to every class name. The text's encoding comes from the
+   * encoder's LRU cache (shared by every ranker on the encoder, kept across requests); the cosines
+   * themselves are a few hundred multiply-adds per class and are not cached.
+   */
   public float[] cosines(String text) {
-    float[] cached = cache.get(text);
-    if (cached != null) {
-      return cached.clone();
-    }
-    float[] e = encoder.embed(text);
+    float[] e = encoder.embedCached(text);
     float[] out = new float[classEmbeddings.length];
     for (int c = 0; c < out.length; c++) {
       out[c] = MiniLmTextEncoder.cosine(e, classEmbeddings[c]);
-    }
-    if (cache.size() < CACHE_LIMIT) {
-      cache.put(text, out.clone());
     }
     return out;
   }

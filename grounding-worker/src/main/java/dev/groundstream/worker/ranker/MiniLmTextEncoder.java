@@ -30,15 +30,28 @@ public final class MiniLmTextEncoder implements AutoCloseable {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
+  private final TextEncodingCache encodings;
 
-  private MiniLmTextEncoder(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+  private MiniLmTextEncoder(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, int cacheSize) {
     this.env = env;
     this.session = session;
     this.tokenizer = tokenizer;
+    this.encodings = new TextEncodingCache(cacheSize);
   }
 
+  /** Texts the shared encoder keeps encodings of; set by the worker (text-encoding-cache) before or after loading. */
+  public static final int DEFAULT_CACHE_SIZE = 10_000;
+  private static volatile int sharedCacheSize = DEFAULT_CACHE_SIZE;
+  private static volatile MiniLmTextEncoder loadedShared;
+
   private static final class Holder {
-    static final MiniLmTextEncoder SHARED = fromClasspath();
+    static final MiniLmTextEncoder SHARED = load();
+
+    private static MiniLmTextEncoder load() {
+      MiniLmTextEncoder encoder = fromClasspath(sharedCacheSize);
+      loadedShared = encoder;
+      return encoder;
+    }
   }
 
   /** The process-wide encoder, loaded on first use. */
@@ -46,14 +59,31 @@ public final class MiniLmTextEncoder implements AutoCloseable {
     return Holder.SHARED;
   }
 
+  /**
+   * How many phrase texts the shared encoder keeps encodings of (one process-wide cache, so the
+   * last worker started in a process sets it); does not load the encoder.
+   */
+  public static synchronized void sharedCacheSize(int texts) {
+    sharedCacheSize = texts;
+    MiniLmTextEncoder loaded = loadedShared;
+    if (loaded != null) {
+      loaded.encodings.resize(texts);
+    }
+  }
+
   public static MiniLmTextEncoder fromClasspath() {
+    return fromClasspath(DEFAULT_CACHE_SIZE);
+  }
+
+  /** A new encoder whose {@link #embedCached} keeps up to {@code cacheSize} texts. */
+  public static MiniLmTextEncoder fromClasspath(int cacheSize) {
     try (InputStream model = resource(MODEL_RESOURCE); InputStream tokenizerJson = resource(TOKENIZER_RESOURCE)) {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1); // tiny inputs: threads cost more than they save
       try {
         OrtSession session = env.createSession(model.readAllBytes(), options);
-        return new MiniLmTextEncoder(env, session, HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of()));
+        return new MiniLmTextEncoder(env, session, HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of()), cacheSize);
       } finally {
         options.close();
       }
@@ -94,6 +124,16 @@ public final class MiniLmTextEncoder implements AutoCloseable {
     } finally {
       inputs.values().forEach(OnnxTensor::close);
     }
+  }
+
+  /** As {@link #embed}, through this encoder's bounded LRU cache of texts seen before. */
+  public float[] embedCached(String text) {
+    return encodings.get(text, this::embed);
+  }
+
+  /** The cache behind {@link #embedCached}. */
+  public TextEncodingCache encodings() {
+    return encodings;
   }
 
   /** Embeddings of several texts, one at a time (the texts here are a few words each). */

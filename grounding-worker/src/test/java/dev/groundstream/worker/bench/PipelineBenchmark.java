@@ -6,7 +6,17 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
 import com.sun.management.OperatingSystemMXBean;
 import dev.groundstream.avro.GroundingRequest;
+import dev.groundstream.avro.GroundingResult;
+import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
+import dev.groundstream.worker.model.DetectorRankerModel;
+import dev.groundstream.worker.model.GroundingModel;
+import dev.groundstream.worker.model.ModelKind;
+import dev.groundstream.worker.model.PhraseRanker;
+import dev.groundstream.worker.ranker.PhraseRankers;
+import dev.groundstream.worker.model.GroundingModels;
+import dev.groundstream.worker.model.LabelMatchScorer;
 import dev.groundstream.worker.GroundingWorker;
+import dev.groundstream.worker.ImageSource;
 import dev.groundstream.worker.WorkerConfig;
 import dev.groundstream.worker.WorkerTestKit;
 import dev.groundstream.worker.model.ImageBatch;
@@ -101,6 +111,7 @@ class PipelineBenchmark {
     double meanBatch;
     double preprocessMs;
     double inferenceMsPerBatch;
+    StageCosts.Costs costs;
     try (WorkerTestKit kit = WorkerTestKit.start()) {
       WorkerConfig config = kit.config("fake-detector").withModelDir(modelDir)
           .withBatching(batch, Duration.ofMillis(20), 4 * batch).withBlobDir(imageDir);
@@ -132,6 +143,20 @@ class PipelineBenchmark {
         preprocessMs = 1000 * mean(scrape, "groundstream_worker_preprocess_seconds");
         inferenceMsPerBatch = 1000 * mean(scrape, "groundstream_worker_inference_seconds");
       }
+      List<GroundingResult> results = kit.readResults(r -> r.size() >= requests, Duration.ofMinutes(2));
+      StageCosts.TimedRanker ranker = null;
+      GroundingModel loaded;
+      if (card.kind() == ModelKind.DETECTOR_RANKER) {
+        ranker = new StageCosts.TimedRanker(PhraseRankers.forCard(card, config.ranking(),
+            PhraseRanker.perProposal(new LabelMatchScorer(), config.ranking()), ort));
+        loaded = new DetectorRankerModel(card, ModelSession.open(card.modelFile(), ort), config.ranking(), ranker);
+      } else {
+        loaded = GroundingModels.load(modelDir, ort, config.ranking(), new LabelMatchScorer());
+      }
+      try (GroundingModel model = loaded) {
+        costs = StageCosts.measure(encoded, preprocessor, model, ranker, modelBatch, toSend, results,
+            SchemaRegistryClients.shared(kit.registryConnection()), new ImageSource(config.blobDir()), 2);
+      }
     }
 
     String report = String.format(Locale.ROOT, """
@@ -141,13 +166,15 @@ class PipelineBenchmark {
         bare ONNX Runtime : %8.2f images/s  (%.1f ms/image, CPU %.2f cores = %.1f ms CPU per image)
         pipeline          : %8.2f requests/s (%.1f ms/request, CPU %.2f cores = %.1f ms CPU per request, mean batch %.2f)
           inside the worker: decode+preprocess %.1f ms/request (on the pool), model run + ranking %.1f ms/batch
-        ratio pipeline/bare: %.3f
+        ratio pipeline/bare: %.3f (wall), %.3f (CPU per item: bare / pipeline)
         """, card.name(), card.kind().cardName(), images.size(), imageDir, requests, batch, card.maxBatch(), provider,
         Runtime.getRuntime().availableProcessors(), cpuModel(), loadAtStart,
         preprocessCpuMs, bare.perSecond(), bare.msPerItem(), bare.cores(), bare.cores() * bare.msPerItem(),
         pipeline.perSecond(), pipeline.msPerItem(), pipeline.cores(), pipeline.cores() * pipeline.msPerItem(), meanBatch,
         preprocessMs, inferenceMsPerBatch,
-        pipeline.perSecond() / bare.perSecond());
+        pipeline.perSecond() / bare.perSecond(),
+        bare.cores() * bare.msPerItem() / (pipeline.cores() * pipeline.msPerItem()))
+        + StageCosts.table(costs, bare.cores() * bare.msPerItem(), pipeline.cores() * pipeline.msPerItem());
     System.out.println(report);
     Files.writeString(Path.of("target", "benchmark.txt"), report);
   }

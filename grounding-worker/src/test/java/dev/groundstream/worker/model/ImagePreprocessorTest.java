@@ -41,6 +41,24 @@ class ImagePreprocessorTest {
   }
 
   @Test
+  void recycledBuffersAreReusedOnceAndFullyOverwritten() throws Exception {
+    Preprocessing spec = new Preprocessing(4, 4, TensorLayout.NHWC, ResizeMode.STRETCH, 1f / 255,
+        new float[] {0, 0, 0}, new float[] {1, 1, 1}, 0);
+    ImagePreprocessor preprocessor = new ImagePreprocessor(spec);
+    PreprocessedImage white = preprocessor.preprocess(TestFixtures.png(TestFixtures.uniform(8, 8, Color.WHITE)));
+    preprocessor.recycle(white);
+    preprocessor.recycle(white); // twice: must not hand the buffer to two images
+    PreprocessedImage black = preprocessor.preprocess(TestFixtures.png(TestFixtures.uniform(8, 8, Color.BLACK)));
+    PreprocessedImage grey = preprocessor.preprocess(TestFixtures.uniformPng(8, 8, 128));
+    assertTrue(black.pixels() == white.pixels(), "the recycled buffer is reused");
+    assertTrue(grey.pixels() != black.pixels(), "and only once");
+    for (int i = 0; i < spec.floatsPerImage(); i++) {
+      assertEquals(0f, black.pixels().get(i), 0f, "no white left at " + i);
+    }
+    assertEquals(0, black.pixels().position());
+  }
+
+  @Test
   void undecodableBytesAreReported() {
     Preprocessing spec = new Preprocessing(4, 4, TensorLayout.NCHW, ResizeMode.STRETCH, 1f / 255,
         new float[] {0, 0, 0}, new float[] {1, 1, 1}, 0);
