@@ -15,16 +15,17 @@ import org.apache.kafka.connect.util.FutureCallback;
  * A Kafka Connect standalone worker inside the local mode's JVM. Plugins are found through
  * META-INF/services ({@code plugin.discovery=service_load}: seconds instead of a class-path scan);
  * source offsets live in a file under the data dir, sink offsets in Kafka's consumer groups, so a
- * restart resumes where the last run stopped.
+ * restart resumes where the last run stopped. Public for the pipeline chaos test, which runs the
+ * same Connect runtime against a multi-broker cluster.
  */
-final class EmbeddedConnect implements AutoCloseable {
+public final class EmbeddedConnect implements AutoCloseable {
   private final Connect<StandaloneHerder> connect;
 
   private EmbeddedConnect(Connect<StandaloneHerder> connect) {
     this.connect = connect;
   }
 
-  static EmbeddedConnect start(String bootstrapServers, Path stateDir) {
+  public static EmbeddedConnect start(String bootstrapServers, Path stateDir) {
     Map<String, String> props = new HashMap<>();
     props.put("bootstrap.servers", bootstrapServers);
     props.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
@@ -37,7 +38,7 @@ final class EmbeddedConnect implements AutoCloseable {
   }
 
   /** Creates or updates the connector (idempotent across restarts). */
-  void putConnector(String name, Map<String, String> config) throws Exception {
+  public void putConnector(String name, Map<String, String> config) throws Exception {
     Map<String, String> named = new HashMap<>(config);
     named.put("name", name);
     FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
@@ -46,7 +47,7 @@ final class EmbeddedConnect implements AutoCloseable {
   }
 
   /** Where the Connect REST API listens (127.0.0.1 only: the local mode exposes it to no one else). */
-  java.net.URI restUrl() {
+  public java.net.URI restUrl() {
     return connect.rest().serverUrl();
   }
 
