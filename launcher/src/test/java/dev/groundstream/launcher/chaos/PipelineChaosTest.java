@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 class PipelineChaosTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineChaosTest.class);
   private static final int REQUESTS = 5_000;
-  private static final int COMMITS_BETWEEN_HALTS = 300;
+  private static final int COMMITS_BETWEEN_HALTS = 200;
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(4);
   private static final Path MODEL = Path.of("..", "grounding-worker", "src", "test", "resources", "models", "fake-detector");
@@ -96,6 +96,8 @@ class PipelineChaosTest {
         assertTrue(evaluations.stream().allMatch(e -> MODEL_ID.equals(e.getModel().getName() + ":" + e.getModel().getVersion())));
 
         Map<String, String> recount = MetricsRecount.of(evaluations);
+        TruthfulTraffic.evaluablePhrases(total).forEach((category, evaluable) -> assertTrue(
+            recount.getOrDefault(category, "").startsWith(evaluable + "/"), category + ": " + recount));
         Map<String, String> reported = awaitEqual(recount, () -> MetricsRecount.ofSnapshots(committed.readAll(
             Topics.METRICS, AccuracySnapshot.class, s -> TruthfulTraffic.DATASET.equals(s.getDataset())
                 && MODEL_ID.equals(s.getModel()) && "all-time".equals(s.getWindow()))));
@@ -129,7 +131,7 @@ class PipelineChaosTest {
           traffic.send(n);
           sent.incrementAndGet();
           if (n % 8 == 7) {
-            Thread.sleep(100); // about 80 requests/s: broker stops and halts land mid-stream
+            Thread.sleep(160); // about 50 requests/s: broker stops and halts land mid-stream
           }
         }
       } catch (InterruptedException e) {

@@ -32,9 +32,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Synthetic requests with their truth, sent as ingest sends them: the truth first, then the request,
  * both with an idempotent acks=all producer whose delivery timeout rides out a broker stop. Request
- * {@code n} has a gray 64x32 PNG and two phrases; "a person" is boxed over the whole image, "a dog"
- * over a corner except every third request, where it has no box (not evaluable), so the metrics
- * have hits, misses and unevaluable phrases to count.
+ * {@code n} has a black 64x32 PNG and the phrases "a person" and "a dog". The fixture detector's
+ * top boxes on it are fixed (person 4,0-28,32; dog 36,0-60,16: FakeDetectorExpectations), so the
+ * truth makes hits and misses: the person is boxed there for even n and over the whole image for
+ * odd n; the dog has no box (not evaluable) for n % 3 == 0, its own box for 1 and a corner for 2.
  */
 final class TruthfulTraffic implements AutoCloseable {
   static final String DATASET = "chaos/pipeline";
@@ -103,16 +104,27 @@ final class TruthfulTraffic implements AutoCloseable {
   }
 
   private GroundTruth truth(UUID id, int n) {
-    boolean dogBoxed = n % 3 != 0;
+    Box person = n % 2 == 0 ? box(4, 0, 28, HEIGHT) : box(0, 0, WIDTH, HEIGHT);
+    List<Box> dog = switch (n % 3) {
+      case 0 -> List.of();
+      case 1 -> List.of(box(36, 0, 60, 16));
+      default -> List.of(box(0, 0, 8, 8));
+    };
     return GroundTruth.newBuilder()
         .setRequestId(id).setDataset(DATASET).setSource("dataset").setLabeledAt(createdAt)
         .setImageWidth(WIDTH).setImageHeight(HEIGHT)
         .setPhrases(List.of(
             PhraseTruth.newBuilder().setPhraseId("p0").setTypes(List.of(PhraseType.people))
-                .setBoxes(List.of(box(0, 0, WIDTH, HEIGHT))).build(),
+                .setBoxes(List.of(person)).build(),
             PhraseTruth.newBuilder().setPhraseId("p1").setTypes(List.of(PhraseType.animals))
-                .setBoxes(dogBoxed ? List.of(box(0, 0, 8, 8)) : List.of()).setNoBox(!dogBoxed).build()))
+                .setBoxes(dog).setNoBox(dog.isEmpty()).build()))
         .build();
+  }
+
+  /** Evaluable phrases per category of requests 0..total-1, from the truth alone. */
+  static Map<String, Long> evaluablePhrases(int total) {
+    long dogs = java.util.stream.IntStream.range(0, total).filter(n -> n % 3 != 0).count();
+    return Map.of("all", total + dogs, "people", (long) total, "animals", dogs);
   }
 
   private static Box box(float x1, float y1, float x2, float y2) {
