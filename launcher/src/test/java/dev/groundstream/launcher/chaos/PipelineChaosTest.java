@@ -82,17 +82,21 @@ class PipelineChaosTest {
                .withProcessingGuarantee(EvalConfig.EXACTLY_ONCE_V2));
            TruthfulTraffic traffic = new TruthfulTraffic(kafka, registryConnection)) {
         connect.putConnector("chaos-postgres", postgresSink(registry.url(), pg.url()));
+        // Up to 32 requests per transaction (the model still infers 8 at a time): fewer commits on
+        // the replicated transaction log keep the run short on a loaded machine.
         int total = streamThroughChaos(cluster, traffic, WorkerConfig.defaults(kafka, registryConnection, MODEL)
-            .withHttpPort(-1));
+            .withBatching(32, Duration.ofMillis(50), 128).withHttpPort(-1));
         LOG.info("{} requests sent through the chaos after {} s", total, seconds(started));
         CommittedTopics committed = new CommittedTopics(kafka, registryConnection);
 
         List<GroundingResult> results = committed.await(Topics.RESULTS, GroundingResult.class,
             r -> TruthfulTraffic.DATASET.equals(r.getDataset()), total, DRAIN_TIMEOUT);
         assertExactlyOncePerRequest(total, results, GroundingResult::getRequestId, "committed result");
+        LOG.info("{} committed results read after {} s", results.size(), seconds(started));
         List<Evaluation> evaluations = committed.await(Topics.EVALUATIONS, Evaluation.class,
             e -> TruthfulTraffic.DATASET.equals(e.getDataset()), total, DRAIN_TIMEOUT);
         assertExactlyOncePerRequest(total, evaluations, Evaluation::getRequestId, "evaluation");
+        LOG.info("{} committed evaluations read after {} s", evaluations.size(), seconds(started));
         assertTrue(evaluations.stream().allMatch(e -> MODEL_ID.equals(e.getModel().getName() + ":" + e.getModel().getVersion())));
 
         Map<String, String> recount = MetricsRecount.of(evaluations);
@@ -131,7 +135,7 @@ class PipelineChaosTest {
           traffic.send(n);
           sent.incrementAndGet();
           if (n % 8 == 7) {
-            Thread.sleep(160); // about 50 requests/s: broker stops and halts land mid-stream
+            Thread.sleep(100); // about 80 requests/s: broker stops and halts land mid-stream
           }
         }
       } catch (InterruptedException e) {
