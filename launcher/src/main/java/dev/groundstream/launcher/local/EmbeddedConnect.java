@@ -33,6 +33,8 @@ public final class EmbeddedConnect implements AutoCloseable {
     props.put("offset.storage.file.filename", stateDir.resolve("connect.offsets").toString());
     props.put("offset.flush.interval.ms", "1000");
     props.put("plugin.discovery", "service_load");
+    // Sinks read committed records only: the results of a worker's aborted transaction never reach a table.
+    props.put("consumer.isolation.level", "read_committed");
     props.put("listeners", "http://127.0.0.1:0");
     return new EmbeddedConnect(new ConnectStandalone().startConnect(props));
   }

@@ -204,7 +204,7 @@ class PipelineChaosTest {
     assertEquals(total, records.size(), what + "s of this run");
   }
 
-  /** The sink: results and evaluations into PostgreSQL, reading committed records only. */
+  /** The sink: results and evaluations into PostgreSQL (EmbeddedConnect's consumers read committed only). */
   private static Map<String, String> postgresSink(String registryUrl, String url) {
     return Map.of(
         "connector.class", "dev.groundstream.sinks.jdbc.JdbcSinkConnector",
@@ -215,8 +215,7 @@ class PipelineChaosTest {
         "value.converter", "dev.groundstream.sinks.converter.AvroConverter",
         "value.converter.schema.registry.url", registryUrl,
         "connection.url", url,
-        "connection.user", "postgres",
-        "consumer.override.isolation.level", "read_committed");
+        "connection.user", "postgres");
   }
 
   private interface Check {
