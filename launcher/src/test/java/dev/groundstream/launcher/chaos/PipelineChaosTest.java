@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -129,6 +130,7 @@ class PipelineChaosTest {
       throws Exception {
     AtomicBoolean chaosDone = new AtomicBoolean();
     AtomicInteger sent = new AtomicInteger();
+    AtomicReference<RuntimeException> streamFailure = new AtomicReference<>();
     Thread stream = new Thread(() -> {
       try {
         for (int n = 0; n < REQUESTS || !chaosDone.get(); n++) {
@@ -140,6 +142,8 @@ class PipelineChaosTest {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        streamFailure.set(e);
       }
     }, "truthful-traffic");
     stream.start();
@@ -167,7 +171,9 @@ class PipelineChaosTest {
     chaosDone.set(true);
     stream.join();
     traffic.flush();
+    assertNull(streamFailure.get(), "the request stream failed");
     assertNull(traffic.failure(), "a request or truth was not accepted");
+    assertTrue(sent.get() >= REQUESTS, sent.get() + " requests sent");
     assertNull(worker.failure(), "the last worker failed");
     return sent.get();
   }
