@@ -56,13 +56,15 @@ import org.slf4j.LoggerFactory;
 class PipelineChaosTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineChaosTest.class);
   private static final int REQUESTS = 5_000;
-  private static final int COMMITS_BETWEEN_HALTS = 200;
+  private static final int COMMITS_BETWEEN_HALTS = 150;
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(4);
   private static final Path MODEL = Path.of("..", "grounding-worker", "src", "test", "resources", "models", "fake-detector");
   private static final String MODEL_ID = "fake-detector:1.0.0";
 
   @TempDir Path dir;
+  /** The worker that runs now (the ones before it were halted); closed when the test ends. */
+  private GroundingWorker worker;
 
   @Test
   void everyRequestHasOneResultOneEvaluationAndOneRowThroughLeaderStopsAndWorkerHalts() throws Exception {
@@ -81,7 +83,8 @@ class PipelineChaosTest {
            EvalService eval = EvalService.start(EvalConfig.defaults(kafka, registryConnection)
                .withStateDir(Files.createDirectories(dir.resolve("eval-state"))).withHttpPort(0)
                .withProcessingGuarantee(EvalConfig.EXACTLY_ONCE_V2));
-           TruthfulTraffic traffic = new TruthfulTraffic(kafka, registryConnection)) {
+           TruthfulTraffic traffic = new TruthfulTraffic(kafka, registryConnection);
+           AutoCloseable lastWorker = this::closeWorker) {
         connect.putConnector("chaos-postgres", postgresSink(registry.url(), pg.url()));
         // Up to 32 requests per transaction (the model still infers 8 at a time): fewer commits on
         // the replicated transaction log keep the run short on a loaded machine.
@@ -124,7 +127,7 @@ class PipelineChaosTest {
   /**
    * Streams requests (at least {@link #REQUESTS}, more while the chaos lasts) and meanwhile halts
    * the worker five times and stops and restarts the leader broker of requests-0, then of
-   * results-0. Returns how many requests were sent; the last worker keeps running.
+   * results-0. Returns how many requests were sent; the last worker keeps running ({@link #worker}).
    */
   private int streamThroughChaos(MultiBrokerCluster cluster, TruthfulTraffic traffic, WorkerConfig config)
       throws Exception {
@@ -147,7 +150,7 @@ class PipelineChaosTest {
       }
     }, "truthful-traffic");
     stream.start();
-    GroundingWorker worker = GroundingWorker.start(config);
+    worker = GroundingWorker.start(config);
     worker = haltAfterCommits(worker, config, 1);
 
     int requestsLeader = cluster.leaderOf(Topics.REQUESTS, 0);
@@ -176,6 +179,12 @@ class PipelineChaosTest {
     assertTrue(sent.get() >= REQUESTS, sent.get() + " requests sent");
     assertNull(worker.failure(), "the last worker failed");
     return sent.get();
+  }
+
+  private void closeWorker() throws InterruptedException {
+    if (worker != null) {
+      worker.close();
+    }
   }
 
   /** Lets the worker commit more requests, then halts it with its transaction open and starts another. */
