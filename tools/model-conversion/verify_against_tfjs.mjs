@@ -19,74 +19,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import ort from 'onnxruntime-node';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import { decode, encodePng, loadTfjs, parseArgs } from './verify_common.mjs';
 
 // Tolerances, in the model's own units: boxes in input pixels (0..512), scores in 0..1.
 // Compared over every one of the 100 output rows and over the full raw heads.
 const TOL = { box: 0.05, score: 1e-4, keypoints: 1e-4, wh: 0.05 };
 const INPUT = 512;
 
-function parseArgs(argv) {
-  const a = { images: [], references: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    if (k === '--tfjs') a.tfjs = argv[++i];
-    else if (k === '--onnx') a.onnx = argv[++i];
-    else if (k === '--labels') a.labels = argv[++i];
-    else if (k === '--report') a.report = argv[++i];
-    else if (k === '--reference-dir') a.refDir = argv[++i];
-    else if (k === '--reference') a.references.push(argv[++i]);
-    else if (k === '--batch-check') a.batchCheck = true;
-    else a.images.push(k);
-  }
-  if (!a.tfjs || !a.onnx || !a.labels) throw new Error('need --tfjs, --onnx and --labels');
-  return a;
-}
-
-// ---- image decoding (pure JS) -> { width, height, rgb: Uint8Array (HxWx3) }
-function decode(file) {
-  const buf = fs.readFileSync(file);
-  let w, h, rgba;
-  if (buf[0] === 0x89 && buf[1] === 0x50) {
-    const png = PNG.sync.read(buf); // always expands to 8-bit RGBA
-    w = png.width; h = png.height; rgba = png.data;
-  } else {
-    const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-    w = img.width; h = img.height; rgba = img.data;
-  }
-  const rgb = new Uint8Array(w * h * 3);
-  for (let i = 0, j = 0; i < w * h * 4; i += 4, j += 3) {
-    rgb[j] = rgba[i]; rgb[j + 1] = rgba[i + 1]; rgb[j + 2] = rgba[i + 2];
-  }
-  return { width: w, height: h, rgb };
-}
-
 function preprocess(img) {
   return tf.tidy(() => {
     const t = tf.tensor4d(img.rgb, [1, img.height, img.width, 3], 'int32').toFloat();
     return tf.image.resizeBilinear(t, [INPUT, INPUT], false, false);
   });
-}
-
-async function loadTfjs(jsonPath) {
-  const mj = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
-  const dir = path.dirname(jsonPath);
-  const specs = [];
-  const parts = [];
-  for (const g of mj.weightsManifest) {
-    specs.push(...g.weights);
-    for (const p of g.paths) parts.push(fs.readFileSync(path.join(dir, p)));
-  }
-  const all = Buffer.concat(parts);
-  const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
-  const handler = {
-    load: async () => ({
-      modelTopology: mj.modelTopology, format: mj.format, generatedBy: mj.generatedBy,
-      convertedBy: mj.convertedBy, signature: mj.signature, weightSpecs: specs, weightData,
-    }),
-  };
-  return tf.loadGraphModel(handler);
 }
 
 function maxAbs(a, b) {
@@ -119,16 +63,6 @@ function listDetections(det, labels, minScore) {
   return out;
 }
 
-function encodePng(rgbU8, w, h) {
-  const png = new PNG({ width: w, height: h, colorType: 2, inputColorType: 2, inputHasAlpha: false });
-  const rgba = Buffer.alloc(w * h * 4);
-  for (let i = 0, j = 0; j < w * h * 3; i += 4, j += 3) {
-    rgba[i] = rgbU8[j]; rgba[i + 1] = rgbU8[j + 1]; rgba[i + 2] = rgbU8[j + 2]; rgba[i + 3] = 255;
-  }
-  png.data = rgba;
-  return PNG.sync.write(png, { colorType: 2 });
-}
-
 async function runBoth(tfModel, session, inputT) {
   const [detT, kpT, whT] = tfModel.execute(inputT, ['tower_0/detections', 'tower_0/keypoints', 'tower_0/wh']);
   const ref = { detections: detT.dataSync(), keypoints: kpT.dataSync(), wh: whT.dataSync() };
@@ -141,7 +75,8 @@ async function runBoth(tfModel, session, inputT) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { values: { '--labels': 'labels' },
+    switches: { '--batch-check': 'batchCheck' }, required: ['tfjs', 'onnx', 'labels'] });
   await tf.setBackend('cpu');
   const labels = fs.readFileSync(args.labels, 'utf8').split('\n').filter((l) => l.length > 0);
   if (labels.length !== 80) throw new Error(`expected 80 labels, got ${labels.length}`);

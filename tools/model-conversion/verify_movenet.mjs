@@ -17,44 +17,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import ort from 'onnxruntime-node';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import { decode, encodePng, loadTfjs, parseArgs } from './verify_common.mjs';
 
 // coordinates are normalised (1.0 = 256 input px): 1e-4 = 0.026 px; scores 0..1
 const TOL = { coord: 1e-4, score: 1e-4 };
 const INPUT = 256;
-
-function parseArgs(argv) {
-  const a = { images: [], references: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    if (k === '--tfjs') a.tfjs = argv[++i];
-    else if (k === '--onnx') a.onnx = argv[++i];
-    else if (k === '--report') a.report = argv[++i];
-    else if (k === '--reference-dir') a.refDir = argv[++i];
-    else if (k === '--reference') a.references.push(argv[++i]);
-    else a.images.push(k);
-  }
-  if (!a.tfjs || !a.onnx) throw new Error('need --tfjs and --onnx');
-  return a;
-}
-
-function decode(file) {
-  const buf = fs.readFileSync(file);
-  let w, h, rgba;
-  if (buf[0] === 0x89 && buf[1] === 0x50) {
-    const png = PNG.sync.read(buf);
-    w = png.width; h = png.height; rgba = png.data;
-  } else {
-    const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-    w = img.width; h = img.height; rgba = img.data;
-  }
-  const rgb = new Uint8Array(w * h * 3);
-  for (let i = 0, j = 0; i < w * h * 4; i += 4, j += 3) {
-    rgb[j] = rgba[i]; rgb[j + 1] = rgba[i + 1]; rgb[j + 2] = rgba[i + 2];
-  }
-  return { width: w, height: h, rgb };
-}
 
 function preprocess(img) {
   return tf.tidy(() => {
@@ -65,21 +32,6 @@ function preprocess(img) {
     const padded = tf.pad(t, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
     return tf.cast(tf.image.resizeBilinear(padded, [INPUT, INPUT]), 'int32');
   });
-}
-
-async function loadTfjs(jsonPath) {
-  const mj = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
-  const dir = path.dirname(jsonPath);
-  const specs = [], parts = [];
-  for (const g of mj.weightsManifest) {
-    specs.push(...g.weights);
-    for (const p of g.paths) parts.push(fs.readFileSync(path.join(dir, p)));
-  }
-  const all = Buffer.concat(parts);
-  const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
-  return tf.loadGraphModel({ load: async () => ({
-    modelTopology: mj.modelTopology, format: mj.format, generatedBy: mj.generatedBy,
-    convertedBy: mj.convertedBy, signature: mj.signature, weightSpecs: specs, weightData }) });
 }
 
 function compare(ref, got) {
@@ -104,16 +56,6 @@ function people(out, minScore) {
       keypointsAbove03: Array.from({ length: 17 }, (_, k) => r[k * 3 + 2]).filter((s) => s >= 0.3).length });
   }
   return res;
-}
-
-function encodePng(rgb, w, h) {
-  const png = new PNG({ width: w, height: h, colorType: 2, inputColorType: 2, inputHasAlpha: false });
-  const rgba = Buffer.alloc(w * h * 4);
-  for (let i = 0, j = 0; j < w * h * 3; i += 4, j += 3) {
-    rgba[i] = rgb[j]; rgba[i + 1] = rgb[j + 1]; rgba[i + 2] = rgb[j + 2]; rgba[i + 3] = 255;
-  }
-  png.data = rgba;
-  return PNG.sync.write(png, { colorType: 2 });
 }
 
 async function main() {

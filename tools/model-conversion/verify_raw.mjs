@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import ort from 'onnxruntime-node';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import { decode, loadTfjs } from './verify_common.mjs';
 
 const a = { images: [], outputs: [], size: 256, scale: 1, offset: 0, tolerance: 1e-4 };
 const argv = process.argv.slice(2);
@@ -25,32 +24,16 @@ for (let i = 0; i < argv.length; i++) {
   else a.images.push(k);
 }
 
-function decode(file) {
-  const buf = fs.readFileSync(file);
-  let w, h, rgba;
-  if (buf[0] === 0x89 && buf[1] === 0x50) { const p = PNG.sync.read(buf); w = p.width; h = p.height; rgba = p.data; }
-  else { const j = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 }); w = j.width; h = j.height; rgba = j.data; }
-  const rgb = new Uint8Array(w * h * 3);
-  for (let i = 0, j = 0; i < w * h * 4; i += 4, j += 3) { rgb[j] = rgba[i]; rgb[j + 1] = rgba[i + 1]; rgb[j + 2] = rgba[i + 2]; }
-  return { w, h, rgb };
-}
-
 async function main() {
   await tf.setBackend('cpu');
-  const mj = JSON.parse(fs.readFileSync(a.tfjs, 'utf8'));
-  const dir = path.dirname(a.tfjs);
-  const specs = [], parts = [];
-  for (const g of mj.weightsManifest) { specs.push(...g.weights); for (const p of g.paths) parts.push(fs.readFileSync(path.join(dir, p))); }
-  const all = Buffer.concat(parts);
-  const model = await tf.loadGraphModel({ load: async () => ({ modelTopology: mj.modelTopology, format: mj.format,
-    weightSpecs: specs, weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) }) });
+  const model = await loadTfjs(a.tfjs);
   const session = await ort.InferenceSession.create(a.onnx);
   const inputName = session.inputNames[0];
   const report = { tolerance: a.tolerance, preprocessing: { size: a.size, scale: a.scale, offset: a.offset }, images: [] };
   let worst = 0;
   for (const file of a.images) {
     const img = decode(file);
-    const x = tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(img.rgb, [1, img.h, img.w, 3], 'int32').toFloat(),
+    const x = tf.tidy(() => tf.image.resizeBilinear(tf.tensor4d(img.rgb, [1, img.height, img.width, 3], 'int32').toFloat(),
       [a.size, a.size]).mul(a.scale).add(a.offset));
     const refs = model.execute(x, a.outputs.map((o) => o[0]));
     const res = await session.run({ [inputName]: new ort.Tensor('float32', Float32Array.from(x.dataSync()), [1, a.size, a.size, 3]) });

@@ -12,8 +12,6 @@ error + a penalty pulling the attention area towards the target box area (the pa
 Targets: the box of a single-object phrase, the union box of a plural one (the merged protocol).
 Our code (GroundStream); the design follows the paper's description, no code of theirs is used.
 """
-import argparse
-import json
 import os
 import sys
 import time
@@ -25,15 +23,11 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "tools", "model-training"))
 import synthetic_scenes as scenes  # noqa: E402
+import training  # noqa: E402
+from training import conv, pad  # noqa: E402
 
 W, H = 128, 96          # model input (640x480 scenes shrink by 5)
 GW, GH = 32, 24         # region grid
-MEAN, STD = 0.5, 0.5
-
-
-def conv(cin, cout, stride=1, dilation=1):
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, padding=dilation, dilation=dilation, bias=False),
-                         nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
 
 
 class ImageEncoder(nn.Module):
@@ -113,14 +107,6 @@ def to_targets(boxes, orig_w, orig_h):
     return t, area_cells
 
 
-def coverage(boxes, orig_w, orig_h):
-    """Fraction of each region-grid cell covered by the phrase's boxes (inclusive pixel indices), [GH*GW]."""
-    mask = np.zeros((orig_h, orig_w), dtype=np.float32)
-    for x1, y1, x2, y2 in boxes.astype(int):
-        mask[y1:y2 + 1, x1:x2 + 1] = 1
-    return mask.reshape(GH, orig_h // GH, GW, orig_w // GW).mean(axis=(1, 3)).reshape(-1)
-
-
 def iou_cxcywh(a, b):
     ax1, ay1, ax2, ay2 = a[:, 0] - a[:, 2] / 2, a[:, 1] - a[:, 3] / 2, a[:, 0] + a[:, 2] / 2, a[:, 1] + a[:, 3] / 2
     bx1, by1, bx2, by2 = b[:, 0] - b[:, 2] / 2, b[:, 1] - b[:, 3] / 2, b[:, 0] + b[:, 2] / 2, b[:, 1] + b[:, 3] / 2
@@ -130,98 +116,41 @@ def iou_cxcywh(a, b):
     return inter / (a[:, 2] * a[:, 3] + b[:, 2] * b[:, 3] - inter + 1e-9)
 
 
-def batches(images, phrase_rows, batch_images, rng):
-    order = rng.permutation(len(images))
-    for s in range(0, len(order), batch_images):
-        yield order[s:s + batch_images]
-
-
-def pad(token_lists, extra):
-    length = max(len(t) for t in token_lists) + extra
-    ids = np.zeros((len(token_lists), length), dtype=np.int64)
-    mask = np.zeros_like(ids)
-    for i, t in enumerate(token_lists):
-        ids[i, :len(t)] = t
-        mask[i, :len(t)] = 1
-    return torch.from_numpy(ids), torch.from_numpy(mask)
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--train", required=True, action="append", help="generate --out folder (repeatable)")
-    ap.add_argument("--split", default="train")
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--epochs", type=int, default=12)
-    ap.add_argument("--seed", type=int, default=18)
-    ap.add_argument("--batch-images", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=2e-3)
+    ap = training.arguments(__doc__, epochs=12, lr=2e-3)
     ap.add_argument("--attention-supervision", type=float, default=0.0,
                     help="weight of an extra loss pulling the image attention towards the cells the target "
                          "boxes cover (0 = the paper's loss only)")
-    ap.add_argument("--limit", type=int, default=None, help="first N scenes of each folder (smoke runs)")
     args = ap.parse_args()
-    torch.set_num_threads(1)
-    torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
+    rng = training.seeded(args)
     started = time.time()
 
-    images, rows = [], []
-    for root in args.train:
-        imgs, scns, (ow, oh) = scenes.load(root, args.split, W, H, args.limit)
-        base = sum(len(i) for i in images)
-        images.append(imgs)
-        for i, phrases in enumerate(scns):
-            for text, tokens, boxes in phrases:
-                t, area = to_targets(boxes, ow, oh)
-                rows.append((base + i, tokens, t, area, coverage(boxes, ow, oh) if args.attention_supervision else None))
-    images = torch.from_numpy((np.concatenate(images) - MEAN) / STD)
-    by_image = {}
-    for r in rows:
-        by_image.setdefault(r[0], []).append(r)
-    print(f"{len(images)} images, {len(rows)} phrases, loaded in {time.time() - started:.0f}s", flush=True)
+    def row(text, tokens, boxes, ow, oh):
+        t, area = to_targets(boxes, ow, oh)
+        cov = training.coverage(boxes, ow, oh, GW, GH).reshape(-1) if args.attention_supervision else None
+        return tokens, t, area, cov
 
+    images, by_image = training.load(args, W, H, row, started)
     model = AttentionRegression(len(scenes.VOCAB))
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
-    steps = args.epochs * ((len(images) + args.batch_images - 1) // args.batch_images)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=steps, pct_start=0.15)
-    log = []
-    for epoch in range(args.epochs):
-        model.train()
-        tot, n, hits = 0.0, 0, 0
-        for idx in batches(images, rows, args.batch_images, rng):
-            feats = model.image(images[torch.from_numpy(idx)])          # [B, R, C]
-            sel, toks, tgt, area, cov = [], [], [], [], []
-            for b, i in enumerate(idx):
-                for r in by_image[int(i)]:
-                    sel.append(b); toks.append(r[1]); tgt.append(r[2]); area.append(r[3]); cov.append(r[4])
-            ids, mask = pad(toks, int(rng.integers(0, 3)))
-            boxes, alpha = model.ground(feats[torch.tensor(sel)], ids, mask)
-            tgt = torch.tensor(tgt)
-            iou = iou_cxcywh(boxes, tgt)
-            loss = (1 - iou).mean() + F.l1_loss(boxes, tgt) * 4 \
-                + 1e-3 * ((alpha.sum(1) - torch.tensor(area)) ** 2).mean()
-            if args.attention_supervision:
-                loss = loss + args.attention_supervision * ((alpha - torch.from_numpy(np.stack(cov))) ** 2).sum(1).mean()
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            tot += loss.item() * len(sel); n += len(sel); hits += int((iou >= 0.5).sum())
-        line = f"epoch {epoch + 1}/{args.epochs} loss {tot / n:.4f} train IoU>=0.5 {hits / n:.3f} " \
-               f"({time.time() - started:.0f}s)"
-        print(line, flush=True)
-        log.append(line)
-        model.eval()
-        export(model, args.out)  # after every epoch, so a stopped run still leaves its latest model
 
-    model.eval()
-    export(model, args.out)
-    os.makedirs(os.path.join(args.out, "train"), exist_ok=True)
-    with open(os.path.join(args.out, "train", "last-run.txt"), "w") as f:
-        f.write(f"torch {torch.__version__}, seed {args.seed}, epochs {args.epochs}, lr {args.lr}, "
-                f"attention supervision {args.attention_supervision}, data {args.train} "
-                f"({len(images)} images, {len(rows)} phrases), wall {time.time() - started:.0f}s\n")
-        f.write("\n".join(log) + "\n")
+    def step(idx, rng):
+        feats = model.image(images[torch.from_numpy(idx)])          # [B, R, C]
+        sel, toks, tgt, area, cov = [], [], [], [], []
+        for b, i in enumerate(idx):
+            for r in by_image[int(i)]:
+                sel.append(b); toks.append(r[0]); tgt.append(r[1]); area.append(r[2]); cov.append(r[3])
+        ids, mask = pad(toks, int(rng.integers(0, 3)))
+        boxes, alpha = model.ground(feats[torch.tensor(sel)], ids, mask)
+        tgt = torch.tensor(tgt)
+        iou = iou_cxcywh(boxes, tgt)
+        loss = (1 - iou).mean() + F.l1_loss(boxes, tgt) * 4 \
+            + 1e-3 * ((alpha.sum(1) - torch.tensor(area)) ** 2).mean()
+        if args.attention_supervision:
+            loss = loss + args.attention_supervision * ((alpha - torch.from_numpy(np.stack(cov))) ** 2).sum(1).mean()
+        return loss, len(sel), int((iou >= 0.5).sum())
+
+    training.fit(model, images, by_image, args, rng, started, step, "train IoU>=0.5", export,
+                 f"lr {args.lr}, attention supervision {args.attention_supervision}, ")
 
 
 def export(model, out):

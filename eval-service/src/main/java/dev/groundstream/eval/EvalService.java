@@ -59,7 +59,7 @@ public final class EvalService implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     EvalHttpServer http;
     try {
-      http = EvalHttpServer.start(vertx, config.httpHost(), config.httpPort(), prometheus, config.apiAccess());
+      http = EvalHttpServer.start(vertx, config.httpHost(), config.httpPort(), prometheus, config.apiAccess(), config.tls());
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
@@ -83,12 +83,15 @@ public final class EvalService implements AutoCloseable {
     LocalQueries local = new LocalQueries(new KafkaStreamsStoreAccess(streams), config);
     ClusterQueries cluster = new ClusterQueries(streams, self, queryThreads);
     config.apiAccess().ifPresent(access -> cluster.peerToken(access.peerToken()));
+    if (config.tls().isPresent()) {
+      cluster.useHttps();
+    }
     http.attach(new EvalApi(config, local, cluster, serdes.requestKey().serializer()), streams::state);
     EvalDependencies dependencies = new EvalDependencies(config, prometheus);
     http.dependencies(dependencies.health());
     streams.start();
-    LOG.info("Eval service {} started: http://{}:{} ({})", config.applicationId(), self.host(), self.port(),
-        config.processingGuarantee());
+    LOG.info("Eval service {} started: {}://{}:{} ({})", config.applicationId(), config.tls().isPresent() ? "https" : "http",
+        self.host(), self.port(), config.processingGuarantee());
     EvalService service = new EvalService(vertx, http, streams, queryThreads, streamsMetrics);
     service.dependencies = dependencies;
     return service;

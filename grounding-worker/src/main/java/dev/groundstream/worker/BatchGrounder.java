@@ -83,7 +83,7 @@ final class BatchGrounder {
   private static List<PhraseQuery> queries(GroundingRequest request) {
     List<PhraseQuery> out = new ArrayList<>();
     for (Phrase p : request.getPhrases()) {
-      out.add(new PhraseQuery(p.getPhraseId(), p.getText(), p.getCharStart(), p.getCharEnd()));
+      out.add(new PhraseQuery(p.getPhraseId(), p.getText(), p.getCharStart(), p.getCharEnd(), p.getHead()));
     }
     return out;
   }

@@ -113,7 +113,8 @@ public final class GroundingWorker implements AutoCloseable {
   private GroundingWorker begin() throws Exception {
     dependencies = new WorkerDependencies(config, metrics);
     if (config.httpPort() >= 0) {
-      http = new WorkerHttpServer(config.httpHost(), config.httpPort(), this::isRunning, this::healthJson, metrics::scrape);
+      http = new WorkerHttpServer(config.httpHost(), config.httpPort(), config.tls(), this::isRunning, this::healthJson,
+          metrics::scrape);
     }
     LOG.info("Grounding worker for model {} ({}) on {}: group {}, max batch {}, max queue delay {} ms",
         assembler.modelId(), model.card().kind().cardName(), model.provider().label(), groupId,

@@ -3,6 +3,7 @@ package dev.groundstream.worker;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.config.S3Blobs;
+import dev.groundstream.config.ServerTls;
 import dev.groundstream.worker.model.PostprocessSettings;
 import dev.groundstream.worker.onnx.OrtSettings;
 import java.nio.file.Path;
@@ -28,12 +29,13 @@ import java.util.Optional;
  * @param s3Blobs the only bucket and prefix s3:// image URIs may point into (--blob-url s3://bucket/prefix with
  *     GROUNDSTREAM_S3_*; see S3Blobs)
  * @param httpHost interface /health and /metrics bind to; default 0.0.0.0, the local mode uses 127.0.0.1
+ * @param tls the HTTPS identity of /health and /metrics (TlsSettings); empty = plain HTTP
  */
 public record WorkerConfig(
     KafkaConnection kafka, RegistryConnection registry, Path modelDir,
     int maxBatchSize, Duration maxQueueDelay, int queueCapacity, int preprocessThreads,
     Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
-    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost) {
+    Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs, String httpHost, Optional<ServerTls> tls) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
 
@@ -43,7 +45,7 @@ public record WorkerConfig(
       Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
       Optional<String> groupId, String instanceId) {
     this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
-        ranking, httpPort, groupId, instanceId, Optional.empty(), DEFAULT_HTTP_HOST);
+        ranking, httpPort, groupId, instanceId, Optional.empty(), DEFAULT_HTTP_HOST, Optional.empty());
   }
 
   /** Without an HTTP host: all interfaces. */
@@ -52,7 +54,7 @@ public record WorkerConfig(
       Optional<Path> blobDir, OrtSettings ort, PostprocessSettings ranking, int httpPort,
       Optional<String> groupId, String instanceId, Optional<S3Blobs> s3Blobs) {
     this(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity, preprocessThreads, blobDir, ort,
-        ranking, httpPort, groupId, instanceId, s3Blobs, DEFAULT_HTTP_HOST);
+        ranking, httpPort, groupId, instanceId, s3Blobs, DEFAULT_HTTP_HOST, Optional.empty());
   }
 
   public WorkerConfig {
@@ -81,37 +83,43 @@ public record WorkerConfig(
 
   public WorkerConfig withBatching(int newMaxBatchSize, Duration newMaxQueueDelay, int newQueueCapacity) {
     return new WorkerConfig(kafka, registry, modelDir, newMaxBatchSize, newMaxQueueDelay, newQueueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls);
   }
 
   public WorkerConfig withBlobDir(Path dir) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, Optional.of(dir), ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls);
   }
 
   public WorkerConfig withHttpPort(int port) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, port, groupId, instanceId, s3Blobs, httpHost, tls);
   }
 
   public WorkerConfig withHttpHost(String host) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, host);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, host, tls);
+  }
+
+  /** Serves /health and /metrics over HTTPS with {@code identity}. */
+  public WorkerConfig withTls(ServerTls identity) {
+    return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, Optional.of(identity));
   }
 
   /** Lets s3:// image URIs into {@code blobs}' bucket and prefix be read. */
   public WorkerConfig withS3Blobs(S3Blobs blobs) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs), httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, Optional.of(blobs), httpHost, tls);
   }
 
   public WorkerConfig withGroupId(String group) {
     return new WorkerConfig(kafka, registry, modelDir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, Optional.of(group), instanceId, s3Blobs, httpHost, tls);
   }
 
   public WorkerConfig withModelDir(Path dir) {
     return new WorkerConfig(kafka, registry, dir, maxBatchSize, maxQueueDelay, queueCapacity,
-        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost);
+        preprocessThreads, blobDir, ort, ranking, httpPort, groupId, instanceId, s3Blobs, httpHost, tls);
   }
 }

@@ -7,6 +7,7 @@ import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
 import dev.groundstream.config.settings.SettingValues;
+import dev.groundstream.config.settings.TlsSettings;
 import dev.groundstream.worker.model.PostprocessSettings;
 import dev.groundstream.worker.onnx.DeviceRequest;
 import dev.groundstream.worker.onnx.OrtSettings;
@@ -65,9 +66,9 @@ public final class WorkerSettings {
   public static final Setting<String> INSTANCE_ID = Setting.text("instance-id", "0",
       "Makes the transactional.id unique per replica and stable across its restarts.");
 
-  public static final ServiceSettings SETTINGS = new ServiceSettings("worker", List.of(BOOTSTRAP_SERVERS,
+  public static final ServiceSettings SETTINGS = new ServiceSettings("worker", TlsSettings.andTls(List.of(BOOTSTRAP_SERVERS,
       REGISTRY_URL, MODEL, DEVICE, REQUIRE_GPU, INTRA_OP_THREADS, INTER_OP_THREADS, TOP_K, NMS_IOU, MAX_BATCH_SIZE,
-      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, BLOB_DIR, BLOB_URL, HTTP_HOST, HTTP_PORT, GROUP_ID, INSTANCE_ID));
+      MAX_QUEUE_DELAY, QUEUE_CAPACITY, PREPROCESS_THREADS, BLOB_DIR, BLOB_URL, HTTP_HOST, HTTP_PORT, GROUP_ID, INSTANCE_ID)));
 
   private WorkerSettings() {}
 
@@ -95,6 +96,6 @@ public final class WorkerSettings {
         new PostprocessSettings(v.get(TOP_K), v.get(NMS_IOU).floatValue()),
         v.get(HTTP_PORT), Optional.of(v.get(GROUP_ID)).filter(g -> !g.isBlank()), v.get(INSTANCE_ID),
         S3Blobs.isS3(v.get(BLOB_URL)) ? Optional.of(S3Blobs.parse(v.get(BLOB_URL), env)) : Optional.empty(),
-        v.get(HTTP_HOST));
+        v.get(HTTP_HOST), TlsSettings.read(v));
   }
 }

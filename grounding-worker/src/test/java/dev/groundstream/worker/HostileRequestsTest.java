@@ -9,7 +9,7 @@ import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.GroundingResult;
 import dev.groundstream.avro.ImageRef;
 import dev.groundstream.avro.Phrase;
-import dev.groundstream.worker.model.ImageBudgetDecodeTest;
+import dev.groundstream.testing.PixelBombs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class HostileRequestsTest {
     // expected dead letters: request id -> "step: reason"
     Map<UUID, String> expected = new java.util.HashMap<>();
 
-    byte[] bomb = ImageBudgetDecodeTest.headerBomb(6000, 6000, 16);
+    byte[] bomb = PixelBombs.png(6000, 6000, 16);
     kit.send(WorkerTestKit.request(id("bomb", 0), WorkerTestKit.inline(bomb, 6000, 6000)));
     expected.put(id("bomb", 0), "decode-image: decoded_too_large");
 

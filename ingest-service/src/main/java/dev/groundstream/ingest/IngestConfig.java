@@ -3,8 +3,10 @@ package dev.groundstream.ingest;
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.config.S3Blobs;
+import dev.groundstream.config.ServerTls;
 import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.SettingValues;
+import dev.groundstream.config.settings.TlsSettings;
 import dev.groundstream.images.ImageBudget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +54,8 @@ public record IngestConfig(
     int resultsCacheSize,
     Duration resultsLookback,
     Duration resultsWaitMax,
-    Optional<S3Blobs> s3Blobs) {
+    Optional<S3Blobs> s3Blobs,
+    Optional<ServerTls> tls) {
 
   public static final String ENV_PREFIX = "GROUNDSTREAM_INGEST_";
 
@@ -150,14 +153,15 @@ public record IngestConfig(
         v.get(IngestSettings.RESULTS_CACHE_SIZE),
         v.get(IngestSettings.RESULTS_LOOKBACK),
         v.get(IngestSettings.RESULTS_WAIT_MAX),
-        S3Blobs.isS3(blobUrl) ? Optional.of(S3Blobs.parse(blobUrl, env)) : Optional.empty());
+        S3Blobs.isS3(blobUrl) ? Optional.of(S3Blobs.parse(blobUrl, env)) : Optional.empty(),
+        TlsSettings.read(v));
   }
 
   private IngestConfig withS3Blobs(Optional<S3Blobs> blobs) {
     return new IngestConfig(host, port, kafka, registry, imageInlineMaxBytes, imageMaxBytes, imageMaxPixels,
         imageWebpMaxPixels, imageMaxDecodedBytes, blobDir, uriTimeout, uriAllowPrivate, uriFileRoots, apiKeyHashes,
         rateLimitPerSecond, rateLimitBurst, idempotencyCacheSize, idempotencyLoadTimeout, decodeThreads,
-        maxCaptionChars, maxPhrases, createTopics, resultsCacheSize, resultsLookback, resultsWaitMax, blobs);
+        maxCaptionChars, maxPhrases, createTopics, resultsCacheSize, resultsLookback, resultsWaitMax, blobs, tls);
   }
 
   /** {@code tenant:sha256hex,...} -> hash -> tenant. A tenant may have several keys (rotation). */
@@ -198,6 +202,7 @@ public record IngestConfig(
         + ", decodeThreads=" + decodeThreads
         + ", maxCaptionChars=" + maxCaptionChars + ", maxPhrases=" + maxPhrases + ", createTopics=" + createTopics
         + ", resultsCacheSize=" + resultsCacheSize + ", resultsLookback=" + resultsLookback
-        + ", resultsWaitMax=" + resultsWaitMax + ", s3Blobs=" + s3Blobs.map(S3Blobs::toString).orElse("none") + "}";
+        + ", resultsWaitMax=" + resultsWaitMax + ", s3Blobs=" + s3Blobs.map(S3Blobs::toString).orElse("none")
+        + ", tls=" + tls.map(ServerTls::toString).orElse("off") + "}";
   }
 }

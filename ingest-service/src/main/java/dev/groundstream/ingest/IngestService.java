@@ -35,8 +35,10 @@ import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClients;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -126,10 +128,14 @@ public final class IngestService implements AutoCloseable {
       }
       // base64 JSON is 4/3 of the image, plus room for the metadata.
       long bodyLimit = config.imageMaxBytes() * 4 / 3 + 1024 * 1024;
-      HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+      HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+      config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(
+          new PfxOptions().setValue(Buffer.buffer(tls.pkcs12())).setPassword(tls.password())));
+      HttpServer server = vertx.createHttpServer(options)
           .requestHandler(IngestRouter.create(vertx, handlers, bodyLimit))
           .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      LOG.info("Ingest service listening on {}:{} with {}", config.host(), server.actualPort(), config);
+      LOG.info("Ingest service listening on {}://{}:{} with {}", config.tls().isPresent() ? "https" : "http",
+          config.host(), server.actualPort(), config);
       IngestService service = new IngestService(vertx, server, workers, producer, index, indexWriter, resultsTail, admin);
       service.dependencies = dependencies;
       return service;

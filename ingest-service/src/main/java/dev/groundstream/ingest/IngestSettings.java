@@ -6,6 +6,7 @@ import dev.groundstream.config.S3Blobs;
 import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
+import dev.groundstream.config.settings.TlsSettings;
 import dev.groundstream.images.ImageBudget;
 import java.time.Duration;
 import java.util.List;
@@ -74,11 +75,11 @@ public final class IngestSettings {
       "Cap of ?wait= on the result endpoint (longer waits are clamped).")
       .formerly("GROUNDSTREAM_INGEST_RESULTS_WAIT_MAX_MS", MILLIS).formerly("--results-wait-max-ms", MILLIS);
 
-  public static final ServiceSettings SETTINGS = new ServiceSettings("ingest", List.of(BOOTSTRAP_SERVERS, REGISTRY_URL,
+  public static final ServiceSettings SETTINGS = new ServiceSettings("ingest", TlsSettings.andTls(List.of(BOOTSTRAP_SERVERS, REGISTRY_URL,
       HOST, PORT, IMAGE_INLINE_MAX_BYTES, IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, IMAGE_WEBP_MAX_PIXELS,
       IMAGE_MAX_DECODED_BYTES, BLOB_DIR, BLOB_URL, URI_TIMEOUT, URI_ALLOW_PRIVATE, URI_FILE_ROOTS, API_KEYS,
       RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, IDEMPOTENCY_CACHE_SIZE, IDEMPOTENCY_LOAD_TIMEOUT, DECODE_THREADS,
-      MAX_CAPTION_CHARS, MAX_PHRASES, CREATE_TOPICS, RESULTS_CACHE_SIZE, RESULTS_LOOKBACK, RESULTS_WAIT_MAX));
+      MAX_CAPTION_CHARS, MAX_PHRASES, CREATE_TOPICS, RESULTS_CACHE_SIZE, RESULTS_LOOKBACK, RESULTS_WAIT_MAX)));
 
   private IngestSettings() {}
 }

@@ -2,13 +2,16 @@ package dev.groundstream.eval.config;
 
 import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.RegistryConnection;
+import dev.groundstream.config.ServerTls;
 import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.SettingValues;
 import dev.groundstream.config.settings.SettingsException;
+import dev.groundstream.config.settings.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The eval service's settings, typed: each accessor reads one setting declared in {@link EvalSettings}
@@ -29,6 +32,7 @@ public record EvalConfig(KafkaConnection kafka, RegistryConnection registry, Set
         values.get(EvalSettings.HOPPING_WINDOW).plus(values.get(EvalSettings.GRACE))) < 0) {
       throw new SettingsException("window-retention must be at least hopping-window + grace");
     }
+    TlsSettings.read(values); // a bad certificate file stops the service here, before anything listens
   }
 
   private static Duration hoppingAdvance(SettingValues values) {
@@ -72,6 +76,11 @@ public record EvalConfig(KafkaConnection kafka, RegistryConnection registry, Set
 
   public int httpPort() {
     return values.get(EvalSettings.HTTP_PORT);
+  }
+
+  /** The HTTPS identity of the REST API and dashboard (tls-cert + tls-key or tls-keystore); empty = plain HTTP. */
+  public Optional<ServerTls> tls() {
+    return TlsSettings.read(values);
   }
 
   public String processingGuarantee() {

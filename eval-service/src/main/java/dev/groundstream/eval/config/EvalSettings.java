@@ -5,6 +5,7 @@ import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.config.settings.ConnectionSettings;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
+import dev.groundstream.config.settings.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,11 +81,11 @@ public final class EvalSettings {
           "entries are name:<sha256 hex>")
       .secret();
 
-  public static final ServiceSettings SETTINGS = new ServiceSettings("eval", List.of(BOOTSTRAP_SERVERS, REGISTRY_URL,
+  public static final ServiceSettings SETTINGS = new ServiceSettings("eval", TlsSettings.andTls(List.of(BOOTSTRAP_SERVERS, REGISTRY_URL,
       APPLICATION_ID, STATE_DIR, HTTP_HOST, ADVERTISED_HOST, HTTP_PORT, PROCESSING_GUARANTEE, STREAM_THREADS,
       COMMIT_INTERVAL, CACHE_MAX_BYTES, TUMBLING_WINDOW, HOPPING_WINDOW, HOPPING_ADVANCE, GRACE, WINDOW_RETENTION,
       NO_BOX_SCORE_THRESHOLD, RECALL_FLOOR, RECALL_MARGIN, SCORE_FLOOR, SCORE_MARGIN, ALERT_MIN_SAMPLES,
-      ALERT_MIN_BASELINE_WINDOWS, BASELINE_ALPHA, CREATE_TOPICS, BLOB_DIR, IMAGE_RETENTION, JOIN_RETENTION, API_KEYS));
+      ALERT_MIN_BASELINE_WINDOWS, BASELINE_ALPHA, CREATE_TOPICS, BLOB_DIR, IMAGE_RETENTION, JOIN_RETENTION, API_KEYS)));
 
   private EvalSettings() {}
 }

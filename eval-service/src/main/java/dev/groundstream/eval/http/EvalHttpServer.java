@@ -3,11 +3,15 @@ package dev.groundstream.eval.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groundstream.config.ServerTls;
 import dev.groundstream.eval.query.ClusterQueries;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -48,6 +52,12 @@ public final class EvalHttpServer implements AutoCloseable {
   /** With {@code access} (api-keys): every path but /health needs a key. */
   public static EvalHttpServer start(Vertx vertx, String host, int port, PrometheusMeterRegistry prometheus,
       java.util.Optional<ApiAccess> access) {
+    return start(vertx, host, port, prometheus, access, java.util.Optional.empty());
+  }
+
+  /** As {@link #start(Vertx, String, int, PrometheusMeterRegistry, java.util.Optional)}, HTTPS only when {@code tls} is given. */
+  public static EvalHttpServer start(Vertx vertx, String host, int port, PrometheusMeterRegistry prometheus,
+      java.util.Optional<ApiAccess> access, java.util.Optional<ServerTls> tls) {
     Router router = Router.router(vertx);
     access.ifPresent(a -> router.route().handler(a));
     EvalHttpServer[] self = new EvalHttpServer[1];
@@ -71,7 +81,10 @@ public final class EvalHttpServer implements AutoCloseable {
     router.route("/api/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("dashboard").setIndexPage("index.html"));
-    HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(port, host));
+    HttpServerOptions options = new HttpServerOptions();
+    tls.ifPresent(identity -> options.setSsl(true).setKeyCertOptions(
+        new PfxOptions().setValue(Buffer.buffer(identity.pkcs12())).setPassword(identity.password())));
+    HttpServer server = await(vertx.createHttpServer(options).requestHandler(router).listen(port, host));
     self[0] = new EvalHttpServer(vertx, server);
     return self[0];
   }

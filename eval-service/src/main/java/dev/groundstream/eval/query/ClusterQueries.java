@@ -37,6 +37,7 @@ public final class ClusterQueries {
   private final Executor blocking;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private volatile String peerToken;
+  private volatile String scheme = "http";
 
   public ClusterQueries(KafkaStreams streams, HostInfo self, Executor blocking) {
     this.streams = streams;
@@ -47,6 +48,14 @@ public final class ClusterQueries {
   /** Forwarded queries carry {@code token} (the other instances' access control accepts it). */
   public void peerToken(String token) {
     this.peerToken = token;
+  }
+
+  /**
+   * Peers serve HTTPS (they share this instance's TLS settings); their certificates must be trusted
+   * by this JVM (a CA's, or -Djavax.net.ssl.trustStore) and name their advertised hosts.
+   */
+  public void useHttps() {
+    this.scheme = "https";
   }
 
   public HostInfo self() {
@@ -85,7 +94,7 @@ public final class ClusterQueries {
   private CompletableFuture<JsonNode> remote(HostInfo host, String path, Map<String, String> params) {
     Map<String, String> query = new LinkedHashMap<>(params);
     query.put(LOCAL_PARAM, "true");
-    StringBuilder uri = new StringBuilder("http://").append(host.host()).append(':').append(host.port()).append(path);
+    StringBuilder uri = new StringBuilder(scheme).append("://").append(host.host()).append(':').append(host.port()).append(path);
     char separator = '?';
     for (var entry : query.entrySet()) {
       uri.append(separator).append(encode(entry.getKey())).append('=').append(encode(entry.getValue()));

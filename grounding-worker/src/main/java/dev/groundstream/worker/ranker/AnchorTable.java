@@ -1,5 +1,6 @@
 package dev.groundstream.worker.ranker;
 
+import dev.groundstream.phrases.WordNet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

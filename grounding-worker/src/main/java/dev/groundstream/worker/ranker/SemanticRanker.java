@@ -1,5 +1,6 @@
 package dev.groundstream.worker.ranker;
 
+import dev.groundstream.phrases.WordNet;
 import dev.groundstream.worker.model.PhraseQuery;
 import dev.groundstream.worker.model.PhraseRanker;
 import dev.groundstream.worker.model.PostprocessSettings;
@@ -73,7 +74,7 @@ public final class SemanticRanker implements PhraseRanker {
 
   @Override
   public List<ScoredBox> rank(PhraseQuery phrase, List<Proposal> proposals, int imageWidth, int imageHeight) {
-    ParsedPhrase parsed = parser.parse(phrase.text());
+    ParsedPhrase parsed = parser.parse(phrase.text(), phrase.head());
     float[] byWordNet = settings.useWordNet() ? wordNet.relevance(parsed.head()) : new float[wordNet.labels().size()];
     float[] relevance = combine(byWordNet, parsed);
     boolean wordNetMatch = false;

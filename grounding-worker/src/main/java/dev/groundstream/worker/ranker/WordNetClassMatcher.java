@@ -1,5 +1,6 @@
 package dev.groundstream.worker.ranker;
 
+import dev.groundstream.phrases.WordNet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.groundstream.worker.ranker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.groundstream.phrases.WordNet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.groundstream.ingest.importers;
 
 import dev.groundstream.ingest.phrases.CaptionPhraser;
-import dev.groundstream.ingest.phrases.PhraseTyper;
+import dev.groundstream.phrases.PhraseTyper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package dev.groundstream.ingest.index;
 
 import dev.groundstream.avro.IngestAccepted;
 import dev.groundstream.config.KafkaConnection;
+import dev.groundstream.ingest.kafka.TopicTail;
 import dev.groundstream.ingest.requests.AcceptedRequest;
 import dev.groundstream.ingest.requests.RequestStore;
 import dev.groundstream.schemas.Topics;
@@ -12,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * Reads grounding.ingest.accepted from the beginning into the {@link RequestStore} and then keeps
  * tailing it on its own thread, so uploads accepted before a restart or by another instance are
  * known here: a repeated client request id is answered from the index instead of written again,
- * and GET /v1/requests/{id} and labels find them. No consumer group (assign, not subscribe):
- * every instance needs every record, and there are no offsets to commit.
+ * and GET /v1/requests/{id} and labels find them. The thread and poll loop are a {@link TopicTail}.
  */
 public final class AcceptedIndexTail implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AcceptedIndexTail.class);
@@ -37,35 +35,30 @@ public final class AcceptedIndexTail implements AutoCloseable {
   /** What /health reports: loaded (caught up with the end offsets seen at start), records read, lag. */
   public record Status(boolean running, boolean caughtUp, long recordsRead, long lag, String error) {}
 
-  private final KafkaConsumer<byte[], IngestAccepted> consumer;
   private final RequestStore store;
-  private final Thread thread;
   private final CountDownLatch loaded = new CountDownLatch(1);
+  private final TopicTail<IngestAccepted> tail;
+  private Map<TopicPartition, Long> target;
+  private long started;
   private volatile boolean caughtUp;
-  private volatile boolean closing;
-  private volatile long recordsRead;
   private volatile long lag = -1;
   private volatile Throwable failure;
   /** Retries of the record the registry could not serve; reset when a poll succeeds. */
   private int registryRetries;
 
   private AcceptedIndexTail(KafkaConnection kafka, SchemaRegistryClient registry, RequestStore store) {
-    Map<String, Object> props = kafka.clientProperties();
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-        Topics.INGEST_ACCEPTED_SPEC.valueDeserializer(registry));
     this.store = store;
-    this.thread = new Thread(this::run, "ingest-index-tail");
-    this.thread.setDaemon(true);
+    Map<String, Object> props = kafka.clientProperties();
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    this.tail = TopicTail.of(Topics.INGEST_ACCEPTED, false, props, Topics.INGEST_ACCEPTED_SPEC.valueDeserializer(registry),
+        new IndexReader(), "ingest-index-tail");
   }
 
   /** Starts reading; see {@link #awaitLoaded}. */
   public static AcceptedIndexTail start(KafkaConnection kafka, SchemaRegistryClient registry, RequestStore store) {
-    AcceptedIndexTail tail = new AcceptedIndexTail(kafka, registry, store);
-    tail.thread.start();
-    return tail;
+    AcceptedIndexTail index = new AcceptedIndexTail(kafka, registry, store);
+    index.tail.start();
+    return index;
   }
 
   /**
@@ -82,64 +75,59 @@ public final class AcceptedIndexTail implements AutoCloseable {
 
   public Status status() {
     Throwable f = failure;
-    return new Status(thread.isAlive(), caughtUp, recordsRead, lag, f == null ? null : f.toString());
+    return new Status(tail.running(), caughtUp, tail.recordsRead(), lag, f == null ? null : f.toString());
   }
 
-  private void run() {
-    try {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_ACCEPTED).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      if (partitions.isEmpty()) {
-        throw new IllegalStateException("topic " + Topics.INGEST_ACCEPTED + " does not exist (create.topics=false?)");
-      }
-      consumer.assign(partitions);
+  /** Loads the store from the beginning, then keeps it current. */
+  private final class IndexReader implements TopicTail.Reader<IngestAccepted> {
+    @Override
+    public void start(Consumer<byte[], IngestAccepted> consumer, List<TopicPartition> partitions) {
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> target = consumer.endOffsets(partitions);
-      long started = System.nanoTime();
-      while (!closing) {
-        pollOnce();
-        if (!caughtUp && reached(target)) {
-          caughtUp = true;
-          loaded.countDown();
-          LOG.info("Index {} loaded: {} record(s) in {} ms, {} request(s) remembered", Topics.INGEST_ACCEPTED,
-              recordsRead, (System.nanoTime() - started) / 1_000_000, store.size());
-        }
-        lag = lag(partitions);
-      }
-    } catch (WakeupException e) {
-      if (!closing) {
-        failed(e);
-      }
-    } catch (Throwable e) {
-      failed(e);
-    } finally {
-      loaded.countDown();
-      consumer.close(Duration.ofSeconds(5));
+      target = consumer.endOffsets(partitions);
+      started = System.nanoTime();
     }
-  }
 
-  private void pollOnce() {
-    try {
-      for (ConsumerRecord<byte[], IngestAccepted> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.value() != null) { // a tombstone (an operator deleting an id) only stops future reloads
-          store.remember(AcceptedRequest.fromIndex(r.value()));
-        }
-        recordsRead++;
+    @Override
+    public void accept(ConsumerRecord<byte[], IngestAccepted> record) {
+      // A tombstone (an operator deleting an id) never gets here: it only stops future reloads.
+      store.remember(AcceptedRequest.fromIndex(record.value()));
+    }
+
+    @Override
+    public void polled(Consumer<byte[], IngestAccepted> consumer, List<TopicPartition> partitions) {
+      registryRetries = 0;
+      if (!caughtUp && reached(consumer)) {
+        caughtUp = true;
+        loaded.countDown();
+        LOG.info("Index {} loaded: {} record(s) in {} ms, {} request(s) remembered", Topics.INGEST_ACCEPTED,
+            tail.recordsRead(), (System.nanoTime() - started) / 1_000_000, store.size());
+      }
+      lag = lag(consumer, partitions);
+    }
+
+    /**
+     * A record the registry could not serve is probably transient: read it again shortly rather than
+     * lose it. Any other undecodable record is skipped; the request it indexed is only no longer
+     * recognised as a repeat.
+     */
+    @Override
+    public boolean retry(RecordDeserializationException e) {
+      if (registryUnavailable(e) && registryRetries++ < REGISTRY_RETRIES) {
+        LOG.warn("Index record {}@{} waits for the schema registry: {}", e.topicPartition(), e.offset(), e.getMessage());
+        return true;
       }
       registryRetries = 0;
-    } catch (RecordDeserializationException e) {
-      if (registryUnavailable(e) && registryRetries++ < REGISTRY_RETRIES) {
-        // Probably transient: read the same record again shortly rather than lose it.
-        LOG.warn("Index record {}@{} waits for the schema registry: {}", e.topicPartition(), e.offset(), e.getMessage());
-        consumer.seek(e.topicPartition(), e.offset());
-        pause();
-      } else {
-        // One undecodable record must not stop the index: skip it; the request it indexed is
-        // only no longer recognised as a repeat.
-        LOG.warn("Skipping undecodable index record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
-        consumer.seek(e.topicPartition(), e.offset() + 1);
-        registryRetries = 0;
+      return false;
+    }
+
+    @Override
+    public void ended(Throwable error) {
+      if (error != null) {
+        failure = error;
+        LOG.error("Index reader of {} stopped: repeats accepted elsewhere are no longer recognised", Topics.INGEST_ACCEPTED,
+            error);
       }
+      loaded.countDown();
     }
   }
 
@@ -152,16 +140,7 @@ public final class AcceptedIndexTail implements AutoCloseable {
     return false;
   }
 
-  private void pause() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closing = true;
-    }
-  }
-
-  private boolean reached(Map<TopicPartition, Long> target) {
+  private boolean reached(Consumer<byte[], IngestAccepted> consumer) {
     for (Map.Entry<TopicPartition, Long> e : target.entrySet()) {
       if (consumer.position(e.getKey()) < e.getValue()) {
         return false;
@@ -170,7 +149,7 @@ public final class AcceptedIndexTail implements AutoCloseable {
     return true;
   }
 
-  private long lag(List<TopicPartition> partitions) {
+  private static long lag(Consumer<byte[], IngestAccepted> consumer, List<TopicPartition> partitions) {
     long sum = 0;
     for (TopicPartition p : partitions) {
       sum += consumer.currentLag(p).orElse(0);
@@ -178,19 +157,8 @@ public final class AcceptedIndexTail implements AutoCloseable {
     return sum;
   }
 
-  private void failed(Throwable e) {
-    failure = e;
-    LOG.error("Index reader of {} stopped: repeats accepted elsewhere are no longer recognised", Topics.INGEST_ACCEPTED, e);
-  }
-
   @Override
   public void close() {
-    closing = true;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    tail.close();
   }
 }

@@ -5,14 +5,15 @@ import dev.groundstream.avro.GroundingRequest;
 import dev.groundstream.avro.IngestAccepted;
 import dev.groundstream.avro.RequestKey;
 import dev.groundstream.config.KafkaConnection;
+import dev.groundstream.schemas.TopicSpec;
 import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
-import dev.groundstream.schemas.serde.AvroSerializer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,11 +22,16 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Writes requests to grounding.requests, truth to grounding.truth and the ingest index to
  * grounding.ingest.accepted, all keyed by
- * {@link RequestKey} in the Confluent wire format. One idempotent producer (acks=all) is shared by
- * the HTTP API and the importers; its send is asynchronous and thread-safe.
+ * {@link RequestKey} in the Confluent wire format, each topic with the serializers its
+ * {@link TopicSpec} builds. One idempotent producer (acks=all) is shared by the HTTP API and the
+ * importers; its send is asynchronous and thread-safe.
  */
 public final class GroundingProducer implements AutoCloseable {
-  private final KafkaProducer<RequestKey, GenericContainer> producer;
+  /** The topics this producer writes. */
+  static final List<TopicSpec<?, ?>> TOPICS = List.of(Topics.REQUESTS_SPEC, Topics.TRUTH_SPEC,
+      Topics.INGEST_ACCEPTED_SPEC);
+
+  private final KafkaProducer<SpecificRecord, SpecificRecord> producer;
 
   public GroundingProducer(KafkaConnection kafka, SchemaRegistryClient registry, boolean autoRegister,
       Map<String, Object> overrides) {
@@ -40,27 +46,29 @@ public final class GroundingProducer implements AutoCloseable {
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
     props.putAll(overrides);
     this.producer = new KafkaProducer<>(props,
-        new AvroSerializer<>(registry, true, autoRegister),
-        new AvroSerializer<>(registry, false, autoRegister));
+        TopicSerializer.of(TOPICS, spec -> spec.keySerializer(registry, autoRegister)),
+        TopicSerializer.of(TOPICS, spec -> spec.valueSerializer(registry, autoRegister)));
   }
 
   public CompletableFuture<RecordMetadata> sendRequest(GroundingRequest request) {
-    return send(Topics.REQUESTS, request.getRequestId(), request);
+    return send(Topics.REQUESTS_SPEC, request.getRequestId(), request);
   }
 
   public CompletableFuture<RecordMetadata> sendTruth(GroundTruth truth) {
-    return send(Topics.TRUTH, truth.getRequestId(), truth);
+    return send(Topics.TRUTH_SPEC, truth.getRequestId(), truth);
   }
 
   /** The idempotency/lookup index record of an accepted upload (compacted topic). */
   public CompletableFuture<RecordMetadata> sendAccepted(IngestAccepted accepted) {
-    return send(Topics.INGEST_ACCEPTED, accepted.getRequestId(), accepted);
+    return send(Topics.INGEST_ACCEPTED_SPEC, accepted.getRequestId(), accepted);
   }
 
-  private CompletableFuture<RecordMetadata> send(String topic, UUID requestId, GenericContainer value) {
+  /** Typed by the spec, so a value can only go to a topic whose spec declares its class. */
+  private <V extends SpecificRecord> CompletableFuture<RecordMetadata> send(TopicSpec<RequestKey, V> topic,
+      UUID requestId, V value) {
     CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
     try {
-      producer.send(new ProducerRecord<>(topic, new RequestKey(requestId), value), (metadata, error) -> {
+      producer.send(new ProducerRecord<>(topic.name(), new RequestKey(requestId), value), (metadata, error) -> {
         if (error != null) {
           done.completeExceptionally(error);
         } else {

@@ -6,7 +6,7 @@ import dev.groundstream.ingest.importers.ImageFiles;
 import dev.groundstream.ingest.importers.JsonlImporter;
 import dev.groundstream.ingest.importers.MdetrCocoImporter;
 import dev.groundstream.ingest.phrases.CaptionPhraser;
-import dev.groundstream.ingest.phrases.PhraseTyper;
+import dev.groundstream.phrases.PhraseTyper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -93,7 +93,7 @@ public final class ModelsCommand {
         return fail("no noun phrase found in the caption \"" + caption + "\"");
       }
       List<PhraseQuery> queries = phrases.stream().map(p -> new PhraseQuery(p.getPhraseId().toString(),
-          p.getText().toString(), p.getCharStart(), p.getCharEnd())).toList();
+          p.getText().toString(), p.getCharStart(), p.getCharEnd(), p.getHead())).toList();
       byte[] bytes = Files.readAllBytes(image);
       try (GroundingModel model = GroundingModels.load(folder, OrtSettings.cpu())) {
         PreprocessedImage prepared = model.preprocessor().preprocess(bytes);

@@ -1,7 +1,9 @@
 package dev.groundstream.launcher.commands;
 
+import dev.groundstream.config.ServerTls;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServer;
 import dev.groundstream.schemas.registry.server.SchemaRegistryServerConfig;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -20,10 +22,18 @@ public final class RegistryCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "0.0.0.0", description = "Bind address (default ${DEFAULT-VALUE}).")
   String host;
 
+  @Mixin TlsOptions tlsOptions;
+
   @Override
   public Integer call() throws Exception {
+    Optional<ServerTls> tls;
+    try {
+      tls = tlsOptions.read("registry");
+    } catch (BadInput e) {
+      return e.report("registry");
+    }
     SchemaRegistryServer server = SchemaRegistryServer.start(new SchemaRegistryServerConfig(
-        connection.kafka().clientProperties(), SchemaRegistryServerConfig.DEFAULT_TOPIC, host, port));
+        connection.kafka().clientProperties(), SchemaRegistryServerConfig.DEFAULT_TOPIC, host, port, tls));
     System.out.println("Schema registry at " + server.url() + " (Kafka " + connection.kafka().bootstrapServers() + ")");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -46,7 +46,8 @@ public final class SettingsCommand implements Callable<Integer> {
         naming the setting, and exit code 2.
 
         The `registry` section is the standalone registry (`SchemaRegistryMain`); `./groundstream registry`
-        takes the same `--host` and `--port`.
+        takes the same `--host`, `--port` and `--tls-*` flags. The `tls-*` settings of every service switch
+        its HTTP port to HTTPS only (docs/architecture.md §4); none set = plain HTTP.
         """);
     for (ServiceSettings service : SERVICES) {
       out.append("\n## ").append(service.service()).append("\n\n").append(service.markdown());

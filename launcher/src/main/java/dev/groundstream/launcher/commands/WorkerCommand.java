@@ -1,5 +1,6 @@
 package dev.groundstream.launcher.commands;
 
+import dev.groundstream.config.ServerTls;
 import dev.groundstream.worker.GroundingWorker;
 import dev.groundstream.worker.LiveSubscription;
 import dev.groundstream.worker.OutcomeCounts;
@@ -7,6 +8,7 @@ import dev.groundstream.worker.WorkerConfig;
 import dev.groundstream.worker.model.ModelCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +39,15 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Mixin TlsOptions tlsOptions;
+
   @Override
   public Integer call() throws Exception {
     ModelCard card;
     LiveSubscription.Start start;
+    Optional<ServerTls> tls;
     try {
+      tls = tlsOptions.read("worker");
       card = BadInput.modelFolder(model);
       start = parseStart(from);
       if (blobDir != null && !Files.isDirectory(blobDir)) {
@@ -55,10 +61,14 @@ public final class WorkerCommand implements Callable<Integer> {
     if (Files.isDirectory(blobs)) {
       config = config.withBlobDir(blobs);
     }
+    if (tls.isPresent()) {
+      config = config.withTls(tls.get());
+    }
     GroundingWorker worker = GroundingWorker.start(config, start);
     System.out.println("Worker for " + worker.modelId() + " (" + card.kind().cardName() + ") on "
         + worker.provider() + ", consumer group " + worker.groupId());
-    System.out.println("  Metrics          : http://127.0.0.1:" + worker.httpPort() + "/metrics");
+    System.out.println("  Metrics          : " + (tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + worker.httpPort()
+        + "/metrics");
     System.out.println("Grounding live requests beside the other versions. Press Ctrl-C to stop.");
     WorkerRun run = new WorkerRun(worker);
     boolean interrupted = run.await();

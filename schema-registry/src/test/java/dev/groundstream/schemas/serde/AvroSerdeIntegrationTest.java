@@ -13,9 +13,7 @@ import dev.groundstream.schemas.Topics;
 import dev.groundstream.schemas.registry.client.CachingSchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.RestSchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
-import dev.groundstream.schemas.registry.server.SchemaRegistryServer;
-import dev.groundstream.schemas.registry.server.SchemaRegistryServerConfig;
-import dev.groundstream.testing.KafkaTestCluster;
+import dev.groundstream.schemas.registry.server.BrokerAndRegistry;
 import dev.groundstream.testing.SampleRecords;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,30 +41,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Our serializers against our registry server on a real broker, checked byte for byte against
  * Confluent's own client and coder (shaded inside Flink's confluent-registry jar).
  */
 class AvroSerdeIntegrationTest {
-  private static KafkaTestCluster kafka;
-  private static SchemaRegistryServer registry;
+  @RegisterExtension
+  static final BrokerAndRegistry STACK = new BrokerAndRegistry();
   private static SchemaRegistryClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = KafkaTestCluster.start();
-    registry = SchemaRegistryServer.start(SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
-    client = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(RegistryConnection.of(registry.url())));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    registry.close();
-    kafka.close();
+    client = new CachingSchemaRegistryClient(new RestSchemaRegistryClient(RegistryConnection.of(STACK.server().url())));
   }
 
   @Test
@@ -85,7 +75,7 @@ class AvroSerdeIntegrationTest {
 
   @Test
   void streamsSerdeWritesKeysAndValuesUnderTheirOwnSubjects() {
-    RegistryConnection connection = RegistryConnection.of(registry.url());
+    RegistryConnection connection = RegistryConnection.of(STACK.server().url());
     AvroSerde<RequestKey> keys = AvroSerde.of(connection, RequestKey.class, true);
     AvroSerde<GroundingResult> values = AvroSerde.of(connection, GroundingResult.class, false);
     RequestKey key = new RequestKey(SampleRecords.requestId(5));
@@ -97,7 +87,7 @@ class AvroSerdeIntegrationTest {
 
   @Test
   void configuredThroughKafkaPropertiesLikeAnyOtherSerializer() {
-    Map<String, Object> config = RegistryConnection.of(registry.url()).serdeConfig();
+    Map<String, Object> config = RegistryConnection.of(STACK.server().url()).serdeConfig();
     try (AvroSerializer<RequestKey> serializer = new AvroSerializer<>();
         AvroDeserializer<RequestKey> deserializer = new AvroDeserializer<>()) {
       serializer.configure(config, true);
@@ -116,7 +106,7 @@ class AvroSerdeIntegrationTest {
     byte[] ours = new AvroSerializer<GroundingResult>(client, false, true).serialize(topic, result);
 
     // Confluent's coder reads our header and resolves the writer schema through our registry.
-    CachedSchemaRegistryClient confluent = new CachedSchemaRegistryClient(registry.url(), 100);
+    CachedSchemaRegistryClient confluent = new CachedSchemaRegistryClient(STACK.server().url(), 100);
     ConfluentSchemaRegistryCoder coder = new ConfluentSchemaRegistryCoder(topic + "-value", confluent);
     ByteArrayInputStream in = new ByteArrayInputStream(ours);
     Schema writer = coder.readSchema(in);
@@ -167,18 +157,18 @@ class AvroSerdeIntegrationTest {
   @Test
   void consumerReportsTopicPartitionAndOffsetOfABadRecord() throws Exception {
     String topic = "bad.records";
-    try (var admin = kafka.admin()) {
+    try (var admin = STACK.kafka().admin()) {
       admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
     }
     RequestKey key = new RequestKey(SampleRecords.requestId(1));
     byte[] good = new AvroSerializer<RequestKey>(client, false, true).serialize(topic, key);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+        Map.of("bootstrap.servers", STACK.kafka().bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, 1, null, good)).get();
       producer.send(new ProducerRecord<>(topic, 1, null, new byte[] {0x42, 0, 0, 0, 1})).get();
     }
-    Map<String, Object> config = new HashMap<>(RegistryConnection.of(registry.url()).serdeConfig());
-    config.put("bootstrap.servers", kafka.bootstrapServers());
+    Map<String, Object> config = new HashMap<>(RegistryConnection.of(STACK.server().url()).serdeConfig());
+    config.put("bootstrap.servers", STACK.kafka().bootstrapServers());
     try (KafkaConsumer<byte[], SpecificRecord> consumer = new KafkaConsumer<>(config,
         new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new AvroDeserializer<>(client, null))) {
       TopicPartition partition = new TopicPartition(topic, 1);

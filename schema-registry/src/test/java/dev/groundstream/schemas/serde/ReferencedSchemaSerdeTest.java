@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.groundstream.config.RegistryConnection;
 import dev.groundstream.schemas.registry.client.RestSchemaRegistryClient;
 import dev.groundstream.schemas.registry.client.SchemaRegistryClient;
-import dev.groundstream.schemas.registry.server.SchemaRegistryServer;
-import dev.groundstream.schemas.registry.server.SchemaRegistryServerConfig;
-import dev.groundstream.testing.KafkaTestCluster;
+import dev.groundstream.schemas.registry.server.BrokerAndRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -21,9 +19,8 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.CachedSchemaRegistryClient;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.entities.SchemaReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A schema that uses a named type from another subject (Confluent schema references), registered
@@ -36,29 +33,12 @@ class ReferencedSchemaSerdeTest {
       + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"},"
       + "{\"name\":\"home\",\"type\":\"shared.Address\"}]}";
 
-  private static KafkaTestCluster kafka;
-  private static SchemaRegistryServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    kafka = KafkaTestCluster.start();
-    server = SchemaRegistryServer.start(
-        SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
+  @RegisterExtension
+  static final BrokerAndRegistry STACK = new BrokerAndRegistry();
 
   @Test
   void deserializerResolvesReferencesRegisteredByConfluentsClient() throws Exception {
-    CachedSchemaRegistryClient confluent = new CachedSchemaRegistryClient(server.url(), 10);
+    CachedSchemaRegistryClient confluent = new CachedSchemaRegistryClient(STACK.server().url(), 10);
     confluent.register("shared.Address", new AvroSchema(ADDRESS));
     AvroSchema person = new AvroSchema(PERSON,
         List.of(new SchemaReference("shared.Address", "shared.Address", 1)),
@@ -66,12 +46,12 @@ class ReferencedSchemaSerdeTest {
     int id = confluent.register("people-value", person);
 
     // Confluent's client reads it back with the reference resolved, from a fresh cache.
-    AvroSchema fetched = (AvroSchema) new CachedSchemaRegistryClient(server.url(), 10)
+    AvroSchema fetched = (AvroSchema) new CachedSchemaRegistryClient(STACK.server().url(), 10)
         .getSchemaById(id);
     assertEquals("shared.Address",
         fetched.rawSchema().getField("home").schema().getFullName());
 
-    SchemaRegistryClient ours = new RestSchemaRegistryClient(RegistryConnection.of(server.url()));
+    SchemaRegistryClient ours = new RestSchemaRegistryClient(RegistryConnection.of(STACK.server().url()));
     Schema resolved = ours.schemaById(id);
     assertEquals(Schema.Type.RECORD, resolved.getField("home").schema().getType());
     assertEquals(resolved, ours.latest("people-value").schema());

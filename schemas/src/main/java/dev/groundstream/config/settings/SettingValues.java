@@ -18,6 +18,11 @@ public final class SettingValues {
     this.given = given;
   }
 
+  /** The declarations these values were read by (for messages naming a setting's variable). */
+  ServiceSettings settings() {
+    return settings;
+  }
+
   /** True when the setting came from the environment, a flag or an override, not its default. */
   public boolean given(Setting<?> setting) {
     return given.contains(setting.name());

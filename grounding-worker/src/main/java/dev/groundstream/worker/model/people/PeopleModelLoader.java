@@ -10,7 +10,7 @@ import dev.groundstream.worker.model.TensorLayout;
 import dev.groundstream.worker.onnx.ModelSession;
 import dev.groundstream.worker.onnx.OrtSettings;
 import dev.groundstream.worker.ranker.PhraseParser;
-import dev.groundstream.worker.ranker.WordNet;
+import dev.groundstream.phrases.WordNet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

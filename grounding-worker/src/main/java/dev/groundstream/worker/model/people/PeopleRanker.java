@@ -81,7 +81,7 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
     if (scene.people().isEmpty()) {
       return base;
     }
-    ParsedPhrase parsed = parser.parse(phrase.text());
+    ParsedPhrase parsed = parser.parse(phrase.text(), phrase.head());
     Optional<BodyRegion> region = regionOf(parsed);
     if (region.isPresent()) {
       List<PersonChooser.Choice> choices = chooser.choose(scene, region.get(), parsed);
@@ -102,7 +102,7 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
     Optional<PhraseQuery> attribute = captionContext
         ? CaptionContext.attributeOf(phrase, input.caption(), input.phrases()) : Optional.empty();
     if (attribute.isPresent() && !base.isEmpty()) {
-      ParsedPhrase attr = parser.parse(attribute.get().text());
+      ParsedPhrase attr = parser.parse(attribute.get().text(), attribute.get().head());
       Optional<BodyRegion> attrRegion = regionOf(attr);
       if (attrRegion.isPresent() && !ColourWords.in(attr.words()).isEmpty()) {
         List<PersonChooser.Choice> choices = chooser.choose(scene, attrRegion.get(), attr);

@@ -5,6 +5,7 @@ import dev.groundstream.config.KafkaConnection;
 import dev.groundstream.config.settings.ServiceSettings;
 import dev.groundstream.config.settings.Setting;
 import dev.groundstream.config.settings.SettingValues;
+import dev.groundstream.config.settings.TlsSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class RegistryServerSettings {
       .secret();
 
   public static final ServiceSettings SETTINGS = new ServiceSettings("registry",
-      List.of(BOOTSTRAP_SERVERS, HOST, PORT, TOPIC, WRITE_USERS));
+      TlsSettings.andTls(List.of(BOOTSTRAP_SERVERS, HOST, PORT, TOPIC, WRITE_USERS)));
 
   private RegistryServerSettings() {}
 
@@ -38,6 +39,6 @@ public final class RegistryServerSettings {
   public static SchemaRegistryServerConfig config(SettingValues v, Map<String, String> env) {
     Map<String, Object> kafka = new HashMap<>(EnvironmentSettings.withPrefix(env, KafkaConnection.ENV_PREFIX));
     kafka.put("bootstrap.servers", v.get(BOOTSTRAP_SERVERS));
-    return new SchemaRegistryServerConfig(kafka, v.get(TOPIC), v.get(HOST), v.get(PORT));
+    return new SchemaRegistryServerConfig(kafka, v.get(TOPIC), v.get(HOST), v.get(PORT), TlsSettings.read(v));
   }
 }

@@ -1,7 +1,10 @@
 package dev.groundstream.schemas.registry.server;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,12 +63,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
       service.withdrawAbandonedClaims();
       vertx = Vertx.vertx();
       scheduleClaimSweeps(vertx, service);
-      HttpServer http = vertx.createHttpServer()
+      HttpServerOptions options = new HttpServerOptions();
+      config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(
+          new PfxOptions().setValue(Buffer.buffer(tls.pkcs12())).setPassword(tls.password())));
+      HttpServer http = vertx.createHttpServer(options)
           .requestHandler(auth.guard(new RegistryRoutes(vertx, service, settings).router()))
           .listen(config.port(), config.host())
           .toCompletionStage().toCompletableFuture()
           .get(HTTP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      String url = "http://" + reachableHost(config.host()) + ":" + http.actualPort();
+      String url = (config.tls().isPresent() ? "https://" : "http://") + reachableHost(config.host()) + ":" + http.actualPort();
       LOG.info("Schema registry serving {} from topic {} (Kafka {})", url, config.topic(),
           config.describableKafkaClientProps());
       return new SchemaRegistryServer(vertx, store, http, url);
@@ -98,7 +104,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return http.actualPort();
   }
 
-  /** For example {@code http://127.0.0.1:8081}, without a trailing slash. */
+  /** For example {@code http://127.0.0.1:8081} ({@code https://} with TLS), without a trailing slash. */
   public String url() {
     return url;
   }

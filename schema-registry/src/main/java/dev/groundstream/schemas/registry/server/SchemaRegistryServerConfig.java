@@ -1,8 +1,10 @@
 package dev.groundstream.schemas.registry.server;
 
 import dev.groundstream.config.Secrets;
+import dev.groundstream.config.ServerTls;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of a {@link SchemaRegistryServer}.
@@ -12,9 +14,10 @@ import java.util.Objects;
  * @param topic the registry topic; null means {@value #DEFAULT_TOPIC}
  * @param host the address to bind; null means {@value #DEFAULT_HOST}
  * @param port the port to bind; 0 picks any free port
+ * @param tls the HTTPS identity of the REST API (TlsSettings); empty = plain HTTP
  */
 public record SchemaRegistryServerConfig(
-    Map<String, Object> kafkaClientProps, String topic, String host, int port) {
+    Map<String, Object> kafkaClientProps, String topic, String host, int port, Optional<ServerTls> tls) {
 
   public static final String DEFAULT_TOPIC = "_schemas";
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -30,6 +33,12 @@ public record SchemaRegistryServerConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
+    Objects.requireNonNull(tls, "tls");
+  }
+
+  /** Plain HTTP. */
+  public SchemaRegistryServerConfig(Map<String, Object> kafkaClientProps, String topic, String host, int port) {
+    this(kafkaClientProps, topic, host, port, Optional.empty());
   }
 
   /** Defaults for everything but the cluster: topic _schemas, 127.0.0.1, any free port. */
@@ -57,6 +66,7 @@ public record SchemaRegistryServerConfig(
   @Override
   public String toString() {
     return "SchemaRegistryServerConfig[kafkaClientProps=" + describableKafkaClientProps()
-        + ", topic=" + topic + ", host=" + host + ", port=" + port + "]";
+        + ", topic=" + topic + ", host=" + host + ", port=" + port + ", tls=" + tls.map(ServerTls::toString).orElse("off")
+        + "]";
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.groundstream.testing.KafkaTestCluster;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,37 +19,19 @@ import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schema
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.entities.RuleSet;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.entities.SchemaReference;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15 through Confluent's own Java client 7.5.3: modes, references, metadata and rule sets,
  * deletedOnly, the listing calls.
  */
 class ConfluentClientFeaturesTest {
-  private static KafkaTestCluster kafka;
-  private static SchemaRegistryServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    kafka = KafkaTestCluster.start();
-    server = SchemaRegistryServer.start(
-        SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
+  @RegisterExtension
+  static final BrokerAndRegistry STACK = new BrokerAndRegistry();
 
   private static CachedSchemaRegistryClient client() {
-    return new CachedSchemaRegistryClient(server.url(), 100);
+    return new CachedSchemaRegistryClient(STACK.server().url(), 100);
   }
 
   @Test
@@ -91,7 +72,7 @@ class ConfluentClientFeaturesTest {
         .getFullName());
     assertEquals(id, client().getId("java-person-value", person));
 
-    RestService rest = new RestService(server.url());
+    RestService rest = new RestService(STACK.server().url());
     assertEquals(List.of(id), rest.getReferencedBy("java-address-value", 1));
     RestClientException refused = assertThrows(RestClientException.class,
         () -> client().deleteSchemaVersion("java-address-value", "1"));
@@ -126,7 +107,7 @@ class ConfluentClientFeaturesTest {
         .replace("long", "long\",\"doc\":\"second")));
     client.deleteSchemaVersion("java-list-value", "1");
 
-    RestService rest = new RestService(server.url());
+    RestService rest = new RestService(STACK.server().url());
     assertEquals(List.of(1), rest.getDeletedOnlyVersions("java-list-value"));
     assertEquals(List.of(2), client().getAllVersions("java-list-value"));
     assertEquals(1, rest.getSchemas("java-list-", false, false).size());

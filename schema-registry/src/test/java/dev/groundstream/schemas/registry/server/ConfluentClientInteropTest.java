@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.groundstream.testing.KafkaTestCluster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -18,9 +17,8 @@ import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schema
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
 import org.apache.flink.formats.avro.registry.confluent.ConfluentSchemaRegistryCoder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -28,29 +26,12 @@ import org.junit.jupiter.api.function.Executable;
  * registry: the oracle for "speaks the Confluent protocol".
  */
 class ConfluentClientInteropTest {
-  private static KafkaTestCluster kafka;
-  private static SchemaRegistryServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    kafka = KafkaTestCluster.start();
-    server = SchemaRegistryServer.start(
-        SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
+  @RegisterExtension
+  static final BrokerAndRegistry STACK = new BrokerAndRegistry();
 
   /** A fresh client per test: the client caches answers, and a test must reach the server. */
   private static SchemaRegistryClient client() {
-    return new CachedSchemaRegistryClient(server.url(), 100);
+    return new CachedSchemaRegistryClient(STACK.server().url(), 100);
   }
 
   private static int errorCode(Executable call) {

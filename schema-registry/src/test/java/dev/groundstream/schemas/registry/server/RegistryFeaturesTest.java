@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groundstream.schemas.registry.server.RegistryHttp.Reply;
-import dev.groundstream.testing.KafkaTestCluster;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15 over plain HTTP against a real broker: modes, references, metadata and rule sets, and
@@ -37,26 +36,13 @@ class RegistryFeaturesTest {
       + "\"type\":\"CEL\",\"mode\":\"WRITE\",\"expr\":\"size(message.name) < 10\","
       + "\"params\":{\"x\":\"y\"},\"onFailure\":\"DLQ\",\"disabled\":false}]}";
 
-  private static KafkaTestCluster kafka;
-  private static SchemaRegistryServer server;
+  @RegisterExtension
+  static final BrokerAndRegistry STACK = new BrokerAndRegistry();
   private static RegistryHttp http;
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = KafkaTestCluster.start();
-    server = SchemaRegistryServer.start(
-        SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
-    http = new RegistryHttp(server.url());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
+    http = new RegistryHttp(STACK.server().url());
   }
 
   static JsonNode ok(Reply reply) {

@@ -10,37 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.groundstream.schemas.registry.server.RegistryHttp.Reply;
-import dev.groundstream.testing.KafkaTestCluster;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Confluent REST protocol as a plain HTTP client sees it, against a real broker. */
 class RegistryProtocolTest {
-  private static KafkaTestCluster kafka;
-  private static SchemaRegistryServer server;
+  @RegisterExtension
+  static final BrokerAndRegistry STACK = new BrokerAndRegistry();
   private static RegistryHttp http;
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = KafkaTestCluster.start();
-    server = SchemaRegistryServer.start(
-        SchemaRegistryServerConfig.forBootstrapServers(kafka.bootstrapServers()));
-    http = new RegistryHttp(server.url());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
+    http = new RegistryHttp(STACK.server().url());
   }
 
   /** 200 (never 201) with Confluent's content type. */
