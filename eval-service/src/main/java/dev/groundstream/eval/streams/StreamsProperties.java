@@ -24,6 +24,9 @@ public final class StreamsProperties {
         DeadLetterDeserializationHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Under at_least_once too, only committed results count: a crashed worker's aborted transaction
+    // would otherwise be evaluated, and its request evaluated twice (exactly_once_v2 sets this itself).
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
     if (applicationServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }

@@ -21,9 +21,10 @@ import org.apache.kafka.connect.util.FutureCallback;
  * A Kafka Connect standalone worker inside the local mode's JVM. Plugins are found through
  * META-INF/services ({@code plugin.discovery=service_load}: seconds instead of a class-path scan);
  * source offsets live in a file under the data dir, sink offsets in Kafka's consumer groups, so a
- * restart resumes where the last run stopped.
+ * restart resumes where the last run stopped. Public for the pipeline chaos test, which runs the
+ * same Connect runtime against a multi-broker cluster.
  */
-final class EmbeddedConnect implements AutoCloseable {
+public final class EmbeddedConnect implements AutoCloseable {
   private final Connect<StandaloneHerder> connect;
 
   private EmbeddedConnect(Connect<StandaloneHerder> connect) {
@@ -31,7 +32,7 @@ final class EmbeddedConnect implements AutoCloseable {
   }
 
   /** The local mode's Connect: REST on 127.0.0.1, plain HTTP. */
-  static EmbeddedConnect start(String bootstrapServers, Path stateDir) {
+  public static EmbeddedConnect start(String bootstrapServers, Path stateDir) {
     return start(bootstrapServers, stateDir, "127.0.0.1", Optional.empty());
   }
 
@@ -44,6 +45,8 @@ final class EmbeddedConnect implements AutoCloseable {
     props.put("offset.storage.file.filename", stateDir.resolve("connect.offsets").toString());
     props.put("offset.flush.interval.ms", "1000");
     props.put("plugin.discovery", "service_load");
+    // Sinks read committed records only: the results of a worker's aborted transaction never reach a table.
+    props.put("consumer.isolation.level", "read_committed");
     props.putAll(restListener(host, tls, stateDir));
     return new EmbeddedConnect(new ConnectStandalone().startConnect(props));
   }
@@ -78,7 +81,7 @@ final class EmbeddedConnect implements AutoCloseable {
   }
 
   /** Creates or updates the connector (idempotent across restarts). */
-  void putConnector(String name, Map<String, String> config) throws Exception {
+  public void putConnector(String name, Map<String, String> config) throws Exception {
     Map<String, String> named = new HashMap<>(config);
     named.put("name", name);
     FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
@@ -87,7 +90,7 @@ final class EmbeddedConnect implements AutoCloseable {
   }
 
   /** Where the Connect REST API listens (the local mode: 127.0.0.1 only, it exposes it to no one else). */
-  java.net.URI restUrl() {
+  public java.net.URI restUrl() {
     return connect.rest().serverUrl();
   }
 

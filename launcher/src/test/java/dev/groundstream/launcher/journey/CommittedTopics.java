@@ -26,7 +26,7 @@ public final class CommittedTopics {
   private final KafkaConnection kafka;
   private final RegistryConnection registry;
 
-  CommittedTopics(KafkaConnection kafka, RegistryConnection registry) {
+  public CommittedTopics(KafkaConnection kafka, RegistryConnection registry) {
     this.kafka = kafka;
     this.registry = registry;
   }
