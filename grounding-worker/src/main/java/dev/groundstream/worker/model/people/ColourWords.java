@@ -46,6 +46,31 @@ public final class ColourWords {
   }
 
   /**
+   * The colours a phrase says about {@code region}: {@link #in} plus what its nouns imply. Jeans
+   * without a colour word are denim blue; on hair and heads, blond and bald mean light (blond hair
+   * in a small, dim photo is light brown, not yellow; a bald head shows skin, lighter than hair).
+   */
+  public static List<String> about(BodyRegion region, List<String> words) {
+    if (region == BodyRegion.HAIR || region == BodyRegion.HEAD) {
+      List<String> out = new java.util.ArrayList<>();
+      for (String w : words) {
+        String l = w.toLowerCase(Locale.ROOT);
+        if (l.equals("blond") || l.equals("blonde") || l.equals("bald") || l.equals("balding")) {
+          out.add("light");
+        } else {
+          out.addAll(in(List.of(l)));
+        }
+      }
+      return List.copyOf(out);
+    }
+    List<String> colours = in(words);
+    if (colours.isEmpty() && region == BodyRegion.TROUSERS && words.contains("jeans")) {
+      return List.of("blue");
+    }
+    return colours;
+  }
+
+  /**
    * Mean over {@code colours} of the region's score (0..1); empty when there are no colour words.
    * {@code toInput} maps the original-pixel box into the pixel buffer's grid.
    */
