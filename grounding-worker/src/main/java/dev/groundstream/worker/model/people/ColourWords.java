@@ -37,6 +37,9 @@ public final class ColourWords {
       "golden", "yellow", "tan", "beige", "khaki", "beige", "navy", "blue", "maroon", "red", "silver", "grey",
       "violet", "purple");
 
+  /** Pseudo-colour of blond hair: per pixel clamp((b* - 4) / 12) where 25 <= L* <= 85. */
+  public static final String BLOND = "blond-hair";
+
   private ColourWords() {}
 
   /** The phrase's colour words in order (normalised names; "dark"/"light" included as such). */
@@ -47,15 +50,18 @@ public final class ColourWords {
 
   /**
    * The colours a phrase says about {@code region}: {@link #in} plus what its nouns imply. Jeans
-   * without a colour word are denim blue; on hair and heads, blond and bald mean light (blond hair
-   * in a small, dim photo is light brown, not yellow; a bald head shows skin, lighter than hair).
+   * without a colour word are denim blue; on hair and heads, blond is {@link #BLOND} (blond hair in a
+   * small, dim photo is yellowish brown, b* 8-18, not yellow; dark hair and grey pavement have b*
+   * under 6) and bald means light (a bald head shows skin, lighter than hair).
    */
   public static List<String> about(BodyRegion region, List<String> words) {
     if (region == BodyRegion.HAIR || region == BodyRegion.HEAD) {
       List<String> out = new java.util.ArrayList<>();
       for (String w : words) {
         String l = w.toLowerCase(Locale.ROOT);
-        if (l.equals("blond") || l.equals("blonde") || l.equals("bald") || l.equals("balding")) {
+        if (l.equals("blond") || l.equals("blonde")) {
+          out.add(BLOND);
+        } else if (l.equals("bald") || l.equals("balding")) {
           out.add("light");
         } else {
           out.addAll(in(List.of(l)));
@@ -90,12 +96,16 @@ public final class ColourWords {
     Map<String, Integer> votes = new LinkedHashMap<>();
     int n = 0;
     double lightness = 0;
+    double yellow = 0;
     for (int y = y1; y < y2; y += step) {
       for (int x = x1; x < x2; x += step) {
         int i = (y * srcW + x) * 3;
         float[] lab = lab(pixels.get(i), pixels.get(i + 1), pixels.get(i + 2));
         votes.merge(nearest(lab), 1, Integer::sum);
         lightness += lab[0];
+        if (lab[0] >= 25 && lab[0] <= 85) {
+          yellow += Math.max(0, Math.min(1, (lab[2] - 4) / 12));
+        }
         n++;
       }
     }
@@ -104,7 +114,9 @@ public final class ColourWords {
     }
     float sum = 0;
     for (String c : colours) {
-      if (c.equals("dark")) {
+      if (c.equals(BLOND)) {
+        sum += (float) (yellow / n);
+      } else if (c.equals("dark")) {
         sum += (float) Math.max(0, Math.min(1, (70 - lightness / n) / 50));
       } else if (c.equals("light")) {
         sum += (float) Math.max(0, Math.min(1, (lightness / n - 40) / 50));

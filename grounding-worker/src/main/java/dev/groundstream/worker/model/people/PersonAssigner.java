@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Gives each singular person mention of one caption its own person (grounding-worker/docs/ranker.md,
- * "caption people"): score(mention, person) = pose score x prominence x spatial fit x the product
+ * "caption people"): score(mention, person) = detector score x salience x spatial fit x the product
  * over the mention's attributes of (colourFloor + colour of that region); then the one-to-one
  * assignment with the largest product of scores, by exhaustive search (at most 6 people from the
  * pose stage plus a few detector people; mentions beyond {@link #MAX_JOINT} take their best person).
@@ -18,7 +18,12 @@ public final class PersonAssigner {
 
   private PersonAssigner() {}
 
-  /** scores[m][p] for every mention and person. */
+  /**
+   * scores[m][p] for every mention and person. Each attribute's colour score is taken relative to
+   * the best person's for it ((floor + score / best) / (floor + 1)), so a colour that is faint in
+   * every candidate ("light" hair, a dim "gray" jacket) still tells them apart and each attribute
+   * weighs alike.
+   */
   public static float[][] scores(PersonScene scene, List<CaptionMentions.Mention> mentions, PersonChooser chooser) {
     List<Person> people = scene.people();
     float maxArea = PersonChooser.maxArea(people);
@@ -28,14 +33,32 @@ public final class PersonAssigner {
       float[] spatial = chooser.spatial(people, mention.spatial(), scene.width(), scene.height());
       for (int p = 0; p < people.size(); p++) {
         Person person = people.get(p);
-        float v = person.box().score() * PersonChooser.prominence(person, maxArea) * spatial[p];
-        for (CaptionMentions.Attribute a : mention.attributes()) {
-          v *= chooser.colourFit(scene, person, a.region(), a.colours(), a.tall());
+        s[m][p] = person.box().score() * salience(person, maxArea) * spatial[p];
+      }
+      for (CaptionMentions.Attribute a : mention.attributes()) {
+        if (a.colours().isEmpty()) {
+          continue;
         }
-        s[m][p] = v;
+        float[] c = new float[people.size()];
+        float best = 0;
+        for (int p = 0; p < people.size(); p++) {
+          c[p] = chooser.colourScore(scene, people.get(p), a.region(), a.colours(), a.tall());
+          best = Math.max(best, c[p]);
+        }
+        for (int p = 0; p < people.size(); p++) {
+          s[m][p] *= chooser.relativeColourFit(c[p], best);
+        }
       }
     }
     return s;
+  }
+
+  /**
+   * sqrt(area / largest area): a caption names the people one notices, so a far, small figure (or a
+   * small false detection) must have much better colours to be chosen over a near one.
+   */
+  static float salience(Person p, float maxArea) {
+    return maxArea > 0 ? (float) Math.sqrt(p.box().area() / maxArea) : 1;
   }
 
   /** The person index of each mention (-1 when there are no people). */

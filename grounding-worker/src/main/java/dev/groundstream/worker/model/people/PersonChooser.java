@@ -84,6 +84,30 @@ public final class PersonChooser {
     return c.map(v -> colourFloor + v).orElse(1f);
   }
 
+  /**
+   * Raw colour score (0..1) of the person's region for {@code colours}, sampled in the region's
+   * central part (the middle 60% of its width, 80% of its height): a small person's region box
+   * holds background at its edges, and the pavement here is as grey as a jacket.
+   */
+  public float colourScore(PersonScene scene, Person p, BodyRegion region, List<String> colours, boolean tall) {
+    ScoredBox r = boxes(p, region, tall, scene.width(), scene.height()).get(0);
+    float dx = 0.2f * (r.x2() - r.x1());
+    float dy = 0.1f * (r.y2() - r.y1());
+    ScoredBox core = new ScoredBox(r.x1() + dx, r.y1() + dy, r.x2() - dx, r.y2() - dy, 0);
+    return scene.colour(colours, core).orElse(0f);
+  }
+
+  /**
+   * (colourFloor + score / max(best, {@link #MIN_BEST})) / (colourFloor + 1): the best candidate's
+   * fit is 1 when its colour covers at least a quarter of the region; below that the colours are
+   * noise-level and weigh less.
+   */
+  public float relativeColourFit(float score, float best) {
+    return (colourFloor + score / Math.max(best, MIN_BEST)) / (colourFloor + 1);
+  }
+
+  static final float MIN_BEST = 0.25f;
+
   /** The colour words a phrase says about a region ({@link ColourWords#about}); none when colour is off. */
   public List<String> colours(BodyRegion region, List<String> words) {
     return useColour ? ColourWords.about(region, words) : List.of();
