@@ -83,19 +83,6 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
         : new CaptionMentions.Result(List.of(), java.util.Map.of());
     float[][] scores = PersonAssigner.scores(scene, mentions.mentions(), chooser);
     int[] assigned = PersonAssigner.assign(scores, scene.people().size());
-    if (Boolean.getBoolean("groundstream.people.debug")) { // TEMP-DEBUG
-      StringBuilder sb = new StringBuilder("DEBUG " + input.caption() + "\n");
-      for (Person p : scene.people()) {
-        sb.append(String.format("  person %.0f,%.0f,%.0f,%.0f s=%.2f kp=%b%n", p.box().x1(), p.box().y1(), p.box().x2(),
-            p.box().y2(), p.box().score(), p.confidence()[0] > 0 || p.confidence()[5] > 0));
-      }
-      for (int m = 0; m < scores.length; m++) {
-        sb.append("  mention " + input.phrases().get(mentions.mentions().get(m).phrase()).text() + " "
-            + mentions.mentions().get(m).attributes() + " " + mentions.mentions().get(m).spatial() + " -> " + assigned[m]
-            + " " + java.util.Arrays.toString(scores[m]) + "\n");
-      }
-      System.out.print(sb);
-    }
     List<List<ScoredBox>> out = new ArrayList<>();
     for (int i = 0; i < input.phrases().size(); i++) {
       Integer m = mentions.owner().get(i);
@@ -132,7 +119,8 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
       Person p = scene.people().get(order.get(rank));
       float score = top / (rank + 1);
       if (region.isPresent()) {
-        for (ScoredBox b : chooser.boxes(p, region.get(), PersonChooser.tall(parsed.words()), w, h)) {
+        for (ScoredBox b : chooser.boxes(p, region.get(), PersonChooser.tall(parsed.words()),
+            parsed.words().contains("short"), w, h)) {
           ranked.add(b.withScore(score));
         }
       } else {

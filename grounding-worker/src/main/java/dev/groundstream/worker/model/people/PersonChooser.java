@@ -54,7 +54,7 @@ public final class PersonChooser {
     List<Choice> out = new ArrayList<>();
     for (int i = 0; i < people.size(); i++) {
       Person p = people.get(i);
-      List<ScoredBox> boxes = boxes(p, region, tall, scene.width(), scene.height());
+      List<ScoredBox> boxes = boxes(p, region, tall, parsed.words().contains("short"), scene.width(), scene.height());
       ScoredBox r = boxes.get(0);
       float s = p.box().score() * prominence(p, maxArea) * spatial[i];
       Optional<Float> colour = scene.colour(colours, r);
@@ -71,7 +71,12 @@ public final class PersonChooser {
 
   /** The region's boxes for one person, best first, clipped to the image. */
   public List<ScoredBox> boxes(Person p, BodyRegion region, boolean tall, int w, int h) {
-    return p.box().y2() - p.box().y1() < smallHeight ? SmallPersonRegions.boxes(p, region, tall, w, h)
+    return boxes(p, region, tall, false, w, h);
+  }
+
+  /** As {@link #boxes(Person, BodyRegion, boolean, int, int)}; {@code shortHair} for "short hair" on small people. */
+  public List<ScoredBox> boxes(Person p, BodyRegion region, boolean tall, boolean shortHair, int w, int h) {
+    return p.box().y2() - p.box().y1() < smallHeight ? SmallPersonRegions.boxes(p, region, tall, shortHair, w, h)
         : KeypointRegions.boxes(p, region, tall, w, h, 0);
   }
 

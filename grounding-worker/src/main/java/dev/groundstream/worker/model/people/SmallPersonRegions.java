@@ -24,7 +24,12 @@ final class SmallPersonRegions {
 
   /** The region's box clipped to the image (one box; at this size a pair of feet is one box). */
   static List<ScoredBox> boxes(Person p, BodyRegion region, boolean tall, int imageW, int imageH) {
-    ScoredBox r = raw(p, region, tall);
+    return boxes(p, region, tall, false, imageW, imageH);
+  }
+
+  /** {@code shortHair}: "short hair" ends higher (0.12 of the height instead of 0.16). */
+  static List<ScoredBox> boxes(Person p, BodyRegion region, boolean tall, boolean shortHair, int imageW, int imageH) {
+    ScoredBox r = raw(p, region, tall, shortHair);
     float x1 = Math.max(0, Math.min(imageW - 1, r.x1()));
     float y1 = Math.max(0, Math.min(imageH - 1, r.y1()));
     float x2 = Math.max(x1 + 1, Math.min(imageW, r.x2()));
@@ -32,14 +37,14 @@ final class SmallPersonRegions {
     return List.of(new ScoredBox(x1, y1, x2, y2, 0));
   }
 
-  private static ScoredBox raw(Person p, BodyRegion region, boolean tall) {
+  private static ScoredBox raw(Person p, BodyRegion region, boolean tall, boolean shortHair) {
     ScoredBox b = p.box();
     float w = b.x2() - b.x1();
     float h = b.y2() - b.y1();
     float cx = headX(p);
     return switch (region) {
       case HEAD -> square(cx, b.y1(), 0.13f * h, 0.15f * h);
-      case HAIR -> square(cx, b.y1(), (tall ? 0.17f : 0.15f) * h, (tall ? 0.2f : 0.16f) * h);
+      case HAIR -> square(cx, b.y1(), (tall ? 0.17f : 0.15f) * h, (tall ? 0.2f : shortHair ? 0.12f : 0.16f) * h);
       case FACE -> square(cx, b.y1() + 0.03f * h, 0.11f * h, 0.12f * h);
       case HAT -> square(cx, b.y1(), 0.17f * h, 0.2f * h);
       case TOP, ARMS -> frac(b, w, h, 0.04f, 0.12f, 0.95f, 0.56f);
