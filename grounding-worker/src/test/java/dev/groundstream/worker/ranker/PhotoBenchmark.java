@@ -23,7 +23,8 @@ import org.w3c.dom.NodeList;
  * flickr30k_entities_utils does (docs/architecture.md §5).
  */
 final class PhotoBenchmark {
-  static final Path ROOT = Path.of("..", "datasets", "groundstream-photos");
+  /** The set read; {@code -Dgroundstream.photos.root=../datasets/group-photos} points the harnesses elsewhere. */
+  static final Path ROOT = Path.of(System.getProperty("groundstream.photos.root", "../datasets/groundstream-photos"));
   private static final Pattern PHRASE = Pattern.compile("\\[/EN#(\\d+)/(\\S+) ([^\\]]+)\\]");
 
   record Phrase(String imageId, String chainId, String text, List<String> types, List<ScoredBox> boxes) {}

@@ -37,12 +37,43 @@ public final class ColourWords {
       "golden", "yellow", "tan", "beige", "khaki", "beige", "navy", "blue", "maroon", "red", "silver", "grey",
       "violet", "purple");
 
+  /** Pseudo-colour of blond hair: per pixel clamp((b* - 4) / 12) where 25 <= L* <= 85. */
+  public static final String BLOND = "blond-hair";
+
   private ColourWords() {}
 
   /** The phrase's colour words in order (normalised names; "dark"/"light" included as such). */
   public static List<String> in(List<String> words) {
     return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).map(w -> SYNONYMS.getOrDefault(w, w))
         .filter(w -> NAMED.containsKey(w) || w.equals("dark") || w.equals("light")).toList();
+  }
+
+  /**
+   * The colours a phrase says about {@code region}: {@link #in} plus what its nouns imply. Jeans
+   * without a colour word are denim blue; on hair and heads, blond is {@link #BLOND} (blond hair in a
+   * small, dim photo is yellowish brown, b* 8-18, not yellow; dark hair and grey pavement have b*
+   * under 6) and bald means light (a bald head shows skin, lighter than hair).
+   */
+  public static List<String> about(BodyRegion region, List<String> words) {
+    if (region == BodyRegion.HAIR || region == BodyRegion.HEAD) {
+      List<String> out = new java.util.ArrayList<>();
+      for (String w : words) {
+        String l = w.toLowerCase(Locale.ROOT);
+        if (l.equals("blond") || l.equals("blonde")) {
+          out.add(BLOND);
+        } else if (l.equals("bald") || l.equals("balding")) {
+          out.add("light");
+        } else {
+          out.addAll(in(List.of(l)));
+        }
+      }
+      return List.copyOf(out);
+    }
+    List<String> colours = in(words);
+    if (colours.isEmpty() && region == BodyRegion.TROUSERS && words.contains("jeans")) {
+      return List.of("blue");
+    }
+    return colours;
   }
 
   /**
@@ -65,12 +96,23 @@ public final class ColourWords {
     Map<String, Integer> votes = new LinkedHashMap<>();
     int n = 0;
     double lightness = 0;
+    double yellow = 0;
+    Map<String, Double> graded = new LinkedHashMap<>();
     for (int y = y1; y < y2; y += step) {
       for (int x = x1; x < x2; x += step) {
         int i = (y * srcW + x) * 3;
         float[] lab = lab(pixels.get(i), pixels.get(i + 1), pixels.get(i + 2));
         votes.merge(nearest(lab), 1, Integer::sum);
         lightness += lab[0];
+        for (String c : colours) {
+          Float g = graded(c, lab);
+          if (g != null) {
+            graded.merge(c, (double) g, Double::sum);
+          }
+        }
+        if (lab[0] >= 25 && lab[0] <= 85) {
+          yellow += Math.max(0, Math.min(1, (lab[2] - 4) / 12));
+        }
         n++;
       }
     }
@@ -79,7 +121,11 @@ public final class ColourWords {
     }
     float sum = 0;
     for (String c : colours) {
-      if (c.equals("dark")) {
+      if (graded.containsKey(c) || graded(c, new float[3]) != null) {
+        sum += (float) (graded.getOrDefault(c, 0.0) / n);
+      } else if (c.equals(BLOND)) {
+        sum += (float) (yellow / n);
+      } else if (c.equals("dark")) {
         sum += (float) Math.max(0, Math.min(1, (70 - lightness / n) / 50));
       } else if (c.equals("light")) {
         sum += (float) Math.max(0, Math.min(1, (lightness / n - 40) / 50));
@@ -88,6 +134,33 @@ public final class ColourWords {
       }
     }
     return Optional.of(sum / colours.size());
+  }
+
+  /**
+   * Graded per-pixel fit (0..1) of the common clothing colours, from the Lab values of the
+   * hand-drawn clothing boxes of the group-photos dev split: dim "red and navy" fabric has a* 10-28
+   * at L* 10-25, far from any bright red reference, but still reddish; denim is b* -8..-17 at L*
+   * 35-55; black and dark clothes have L* under 20, grey ones low chroma. Null for the colours still
+   * matched by the nearest reference.
+   */
+  static Float graded(String colour, float[] lab) {
+    float l = lab[0];
+    float a = lab[1];
+    float b = lab[2];
+    float chroma = (float) Math.hypot(a, b);
+    return switch (colour) {
+      case "red" -> clamp01((a - 5) / 15);
+      case "blue" -> clamp01((-b - 3) / 10);
+      case "black", "dark" -> clamp01((35 - l) / 25);
+      case "white", "light" -> clamp01((l - 55) / 25);
+      case "grey" -> clamp01((l - 8) / 15) * clamp01(1 - chroma / 12);
+      case "brown" -> clamp01(Math.min(a, b) / 8) * clamp01((50 - l) / 20);
+      default -> null;
+    };
+  }
+
+  private static float clamp01(float v) {
+    return Math.max(0, Math.min(1, v));
   }
 
   static String nearest(float[] lab) {

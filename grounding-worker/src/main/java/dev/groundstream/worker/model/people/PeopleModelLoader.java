@@ -42,7 +42,8 @@ public final class PeopleModelLoader {
     }
     JsonNode people = section.path("people");
     PersonChooser chooser = new PersonChooser((float) people.path("spatialWeight").asDouble(0.7),
-        (float) people.path("colourFloor").asDouble(0.2), people.path("useColour").asBoolean(true));
+        (float) people.path("colourFloor").asDouble(0.2), people.path("useColour").asBoolean(true),
+        (float) people.path("smallPersonHeight").asDouble(0));
     Optional<PoseStage> pose = Optional.empty();
     for (JsonNode stage : root.path("stages")) {
       if (!"pose".equals(stage.path("role").asText())) {
@@ -65,6 +66,7 @@ public final class PeopleModelLoader {
     }
     PeopleRanker ranker = new PeopleRanker(semantic, pose, new PhraseParser(WordNet.shared(), Set.copyOf(labels)),
         chooser, ranking, pre.width(), pre.height());
+    ranker.withExtraPeople((float) people.path("extraPersonScore").asDouble(0));
     return people.path("useCaptionContext").asBoolean(true) ? ranker : ranker.withoutCaptionContext();
   }
 

@@ -38,6 +38,7 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
   private final int srcW;
   private final int srcH;
   private boolean captionContext = true;
+  private float extraPersonScore;
 
   public PeopleRanker(PhraseRanker semantic, Optional<PoseStage> pose, PhraseParser parser, PersonChooser chooser,
       PostprocessSettings ranking, int srcW, int srcH) {
@@ -61,18 +62,79 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
     return semantic.rank(phrase, proposals, imageWidth, imageHeight);
   }
 
+  /** Detector people without a pose (more than MoveNet's 6) join the people from this score (0: never). */
+  public PeopleRanker withExtraPeople(float minScore) {
+    extraPersonScore = minScore;
+    return this;
+  }
+
   @Override
   public List<List<ScoredBox>> rankImage(GroundingInput input, List<Proposal> proposals) throws Exception {
-    List<Person> people = pose.isPresent() ? pose.get().people(input.image(), srcW, srcH) : List.of();
+    List<Person> posed = pose.isPresent() ? pose.get().people(input.image(), srcW, srcH) : List.of();
+    List<Person> people = PersonAnchors.anchor(posed, proposals, posed.isEmpty() ? 0 : extraPersonScore);
     PersonScene scene = new PersonScene(people, input.image(), srcW, srcH);
+    return rankCaption(input, proposals, scene);
+  }
+
+  /** All phrases of one caption against the people of its image (public for unit tests with hand-made people). */
+  public List<List<ScoredBox>> rankCaption(GroundingInput input, List<Proposal> proposals, PersonScene scene) {
+    CaptionMentions.Result mentions = captionContext && !scene.people().isEmpty()
+        ? CaptionMentions.read(input.caption(), input.phrases(), parser, chooser)
+        : new CaptionMentions.Result(List.of(), java.util.Map.of());
+    float[][] scores = PersonAssigner.scores(scene, mentions.mentions(), chooser);
+    int[] assigned = PersonAssigner.assign(scores, scene.people().size());
     List<List<ScoredBox>> out = new ArrayList<>();
-    for (PhraseQuery phrase : input.phrases()) {
-      out.add(rankPhrase(phrase, input, proposals, scene));
+    for (int i = 0; i < input.phrases().size(); i++) {
+      Integer m = mentions.owner().get(i);
+      if (m != null && assigned[m] >= 0) {
+        out.add(rankMentioned(i, input.phrases().get(i), proposals, scene, mentions.mentions().get(m), scores[m],
+            assigned[m]));
+      } else {
+        out.add(rankPhrase(input.phrases().get(i), input, proposals, scene));
+      }
     }
     return out;
   }
 
-  /** One phrase against the people of one image (public for unit tests with hand-made people). */
+  /**
+   * A phrase the caption ties to a person mention: the mention itself gets the assigned person's box
+   * first, then the other people by their score for the mention; an attribute or "his head" gets
+   * the assigned person's region first, then the other people's regions in the same order.
+   */
+  private List<ScoredBox> rankMentioned(int index, PhraseQuery phrase, List<Proposal> proposals, PersonScene scene,
+      CaptionMentions.Mention mention, float[] scores, int person) {
+    int w = scene.width();
+    int h = scene.height();
+    List<ScoredBox> base = semantic.rank(phrase, proposals, w, h);
+    List<Integer> order = new ArrayList<>();
+    order.add(person);
+    java.util.stream.IntStream.range(0, scores.length).boxed().filter(p -> p != person)
+        .sorted(java.util.Comparator.comparingDouble((Integer p) -> -scores[p]).thenComparingInt(p -> p))
+        .forEach(order::add);
+    List<ScoredBox> ranked = new ArrayList<>();
+    ParsedPhrase parsed = parser.parse(phrase.text());
+    Optional<BodyRegion> region = mention.phrase() == index ? Optional.empty() : regionOf(parsed);
+    float top = 1;
+    for (int rank = 0; rank < order.size(); rank++) {
+      Person p = scene.people().get(order.get(rank));
+      float score = top / (rank + 1);
+      if (region.isPresent()) {
+        for (ScoredBox b : chooser.boxes(p, region.get(), PersonChooser.tall(parsed.words()),
+            parsed.words().contains("short"), w, h)) {
+          ranked.add(b.withScore(score));
+        }
+      } else {
+        ranked.add(p.box().withScore(score));
+      }
+    }
+    float floor = ranked.get(ranked.size() - 1).score();
+    for (ScoredBox b : base) {
+      ranked.add(b.withScore(Math.min(floor, b.score() * AFTER_REGIONS)));
+    }
+    return dedup(ranked);
+  }
+
+  /** One phrase against the people of one image, without caption context. */
   public List<ScoredBox> rankPhrase(PhraseQuery phrase, GroundingInput input, List<Proposal> proposals,
       PersonScene scene) {
     int w = scene.width();
@@ -98,18 +160,6 @@ public final class PeopleRanker implements PhraseRanker, AutoCloseable {
         ranked.add(b.withScore(Math.min(floor, b.score() * AFTER_REGIONS)));
       }
       return dedup(ranked);
-    }
-    Optional<PhraseQuery> attribute = captionContext
-        ? CaptionContext.attributeOf(phrase, input.caption(), input.phrases()) : Optional.empty();
-    if (attribute.isPresent() && !base.isEmpty()) {
-      ParsedPhrase attr = parser.parse(attribute.get().text(), attribute.get().head());
-      Optional<BodyRegion> attrRegion = regionOf(attr);
-      if (attrRegion.isPresent() && !ColourWords.in(attr.words()).isEmpty()) {
-        List<PersonChooser.Choice> choices = chooser.choose(scene, attrRegion.get(), attr);
-        if (!choices.isEmpty()) {
-          return personFirst(base, choices.get(0).person().box());
-        }
-      }
     }
     return base;
   }

@@ -65,22 +65,6 @@ class ColourAndChoiceTest {
   }
 
   @Test
-  void theAttributePhraseIsTheNextPhraseAfterInWearingWith() {
-    String caption = "A woman in a purple dress talks to a man wearing a hat near a tree .";
-    PhraseQuery woman = new PhraseQuery("1", "A woman", 0, 7);
-    PhraseQuery dress = new PhraseQuery("2", "a purple dress", 11, 25);
-    PhraseQuery man = new PhraseQuery("3", "a man", 35, 40);
-    PhraseQuery hat = new PhraseQuery("4", "a hat", 49, 54);
-    PhraseQuery tree = new PhraseQuery("5", "a tree", 60, 66);
-    List<PhraseQuery> all = List.of(woman, dress, man, hat, tree);
-    assertEquals(caption.substring(11, 25), dress.text());
-    assertEquals(dress, CaptionContext.attributeOf(woman, caption, all).orElseThrow());
-    assertEquals(hat, CaptionContext.attributeOf(man, caption, all).orElseThrow());
-    assertTrue(CaptionContext.attributeOf(dress, caption, all).isEmpty(), "'talks to' is no attribute glue");
-    assertTrue(CaptionContext.attributeOf(hat, caption, all).isEmpty());
-  }
-
-  @Test
   void personFirstMovesTheMatchingDetectorBoxToTheTop() {
     ScoredBox a = new ScoredBox(0, 0, 40, 100, 0.9f);
     ScoredBox b = new ScoredBox(200, 0, 240, 100, 0.5f);
