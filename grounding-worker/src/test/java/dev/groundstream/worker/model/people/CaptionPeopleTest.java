@@ -9,7 +9,7 @@ import dev.groundstream.worker.model.Proposal;
 import dev.groundstream.worker.model.ScoredBox;
 import dev.groundstream.worker.ranker.PhraseParser;
 import dev.groundstream.worker.ranker.SpatialCue;
-import dev.groundstream.worker.ranker.WordNet;
+import dev.groundstream.phrases.WordNet;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
