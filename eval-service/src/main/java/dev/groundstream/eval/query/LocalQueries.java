@@ -8,12 +8,12 @@ import dev.groundstream.avro.Evaluation;
 import dev.groundstream.avro.QualityAlert;
 import dev.groundstream.eval.config.EvalConfig;
 import dev.groundstream.eval.protocol.HitMetric;
-import dev.groundstream.eval.protocol.PairedEvaluations;
-import dev.groundstream.eval.stats.PairedCounts;
 import dev.groundstream.eval.streams.AlertState;
 import dev.groundstream.eval.streams.CompositeKeys;
 import dev.groundstream.eval.streams.MetricAggregate;
 import dev.groundstream.eval.streams.MetricSnapshots;
+import dev.groundstream.eval.streams.PairedTable;
+import dev.groundstream.eval.streams.PairedTables;
 import dev.groundstream.eval.streams.SignalSketch;
 import dev.groundstream.eval.streams.StoreNames;
 import java.time.Instant;
@@ -148,45 +148,30 @@ public final class LocalQueries {
   /**
    * The paired 2x2 tables of models a and b over the requests both evaluated here, per category
    * ("all" and each phrase type): {@code {"categories": {"all": {bothRight, onlyA, onlyB, bothWrong},
-   * ...}}}. Both models' evaluations of a request share its partition (same RequestKey), so pairing per
-   * instance and adding the tables of all instances is exact. Keys are sorted by request id, so one
-   * pass with one request in memory suffices. {@code evaluationsA} / {@code evaluationsB} count each
+   * ...}}}, read from the tables the topology keeps per model pair and dataset pair
+   * ({@link PairedTables}): a prefix scan over the pair's tables (one per dataset pair), not over the
+   * evaluations. Both models' evaluations of a request share its partition (same RequestKey), so adding
+   * the tables of all instances is exact. {@code evaluationsA} / {@code evaluationsB} count each
    * model's evaluations here (of the dataset, when given), paired or not.
    */
   public ObjectNode pairedCounts(String modelA, String modelB, String dataset, HitMetric metric) {
-    ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
-    Map<String, PairedCounts> tables = PairedEvaluations.emptyTables();
-    String currentRequest = null;
-    Evaluation a = null;
-    Evaluation b = null;
-    long evaluationsA = 0;
-    long evaluationsB = 0;
-    try (KeyValueIterator<String, Evaluation> it = store.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, Evaluation> kv = it.next();
-        String[] parts = CompositeKeys.split(kv.key);
-        if (!parts[0].equals(currentRequest)) {
-          pair(a, b, dataset, metric, tables);
-          currentRequest = parts[0];
-          a = null;
-          b = null;
+    ReadOnlyKeyValueStore<String, PairedTable> pairs = stores.keyValueStore(StoreNames.PAIRED_TABLES);
+    boolean swapped = modelA.compareTo(modelB) > 0;
+    PairedTable sum = new PairedTable();
+    try (KeyValueIterator<String, PairedTable> it =
+             pairs.prefixScan(PairedTables.pairPrefix(modelA, modelB), new StringSerializer())) {
+      it.forEachRemaining(kv -> {
+        String[] datasets = PairedTables.datasets(kv.key);
+        if (dataset == null || dataset.equals(datasets[0]) && dataset.equals(datasets[1])) {
+          sum.plus(kv.value);
         }
-        boolean inDataset = dataset == null || dataset.equals(kv.value.getDataset());
-        if (parts[1].equals(modelA)) {
-          a = kv.value;
-          evaluationsA += inDataset ? 1 : 0;
-        } else if (parts[1].equals(modelB)) {
-          b = kv.value;
-          evaluationsB += inDataset ? 1 : 0;
-        }
-      }
+      });
     }
-    pair(a, b, dataset, metric, tables);
     ObjectNode node = NODES.objectNode();
-    node.put("evaluationsA", evaluationsA);
-    node.put("evaluationsB", evaluationsB);
+    node.put("evaluationsA", evaluationCount(modelA, dataset));
+    node.put("evaluationsB", evaluationCount(modelB, dataset));
     ObjectNode categories = node.putObject("categories");
-    tables.forEach((category, counts) -> {
+    sum.tables(metric, swapped).forEach((category, counts) -> {
       ObjectNode cells = categories.putObject(category);
       cells.put("bothRight", counts.bothRight());
       cells.put("onlyA", counts.onlyA());
@@ -196,15 +181,19 @@ public final class LocalQueries {
     return node;
   }
 
-  private static void pair(Evaluation a, Evaluation b, String dataset, HitMetric metric,
-      Map<String, PairedCounts> tables) {
-    if (a == null || b == null) {
-      return;
+  private long evaluationCount(String model, String dataset) {
+    ReadOnlyKeyValueStore<String, Long> counts = stores.keyValueStore(StoreNames.EVALUATION_COUNTS);
+    if (dataset != null) {
+      Long count = counts.get(CompositeKeys.modelDataset(model, dataset));
+      return count == null ? 0 : count;
     }
-    if (dataset != null && (!dataset.equals(a.getDataset()) || !dataset.equals(b.getDataset()))) {
-      return;
+    long total = 0;
+    try (KeyValueIterator<String, Long> it = counts.prefixScan(PairedTables.countPrefix(model), new StringSerializer())) {
+      while (it.hasNext()) {
+        total += it.next().value;
+      }
     }
-    PairedEvaluations.addByCategory(a, b, metric, tables);
+    return total;
   }
 
   /** Label-free signals per model, dataset, category and tumbling window. */

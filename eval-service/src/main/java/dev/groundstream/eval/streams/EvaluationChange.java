@@ -6,9 +6,16 @@ import dev.groundstream.avro.Evaluation;
 /**
  * What one join step changed for one (request, model): the evaluation it replaced (null when new),
  * the current one (null when the truth was deleted) and, for bad input, a dead letter saying why.
- * Carrying both old and new lets the aggregates subtract the old before adding the new.
+ * Carrying both old and new lets the aggregates subtract the old before adding the new. A change
+ * made by a valid result also carries that result's label-free signal sketch (and is emitted for it
+ * even when no truth is there yet).
  */
-public record EvaluationChange(Evaluation previous, Evaluation current, DeadLetter deadLetter) {
+public record EvaluationChange(Evaluation previous, Evaluation current, DeadLetter deadLetter, String sketchKey,
+    SignalSketch sketch) {
+
+  public EvaluationChange(Evaluation previous, Evaluation current, DeadLetter deadLetter) {
+    this(previous, current, deadLetter, null, null);
+  }
 
   public static EvaluationChange rejected(DeadLetter deadLetter) {
     return new EvaluationChange(null, null, deadLetter);
