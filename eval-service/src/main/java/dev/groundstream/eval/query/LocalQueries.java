@@ -10,6 +10,7 @@ import dev.groundstream.eval.config.EvalConfig;
 import dev.groundstream.eval.protocol.HitMetric;
 import dev.groundstream.eval.streams.AlertState;
 import dev.groundstream.eval.streams.CompositeKeys;
+import dev.groundstream.eval.streams.Framed;
 import dev.groundstream.eval.streams.MetricAggregate;
 import dev.groundstream.eval.streams.MetricSnapshots;
 import dev.groundstream.eval.streams.PairedTable;
@@ -111,11 +112,11 @@ public final class LocalQueries {
 
   /** Every model's current evaluation of one request. */
   public ArrayNode evaluationsOf(UUID requestId) {
-    ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
+    ReadOnlyKeyValueStore<String, Framed<Evaluation>> store = stores.keyValueStore(StoreNames.EVALUATIONS);
     List<Evaluation> out = new ArrayList<>();
-    try (KeyValueIterator<String, Evaluation> it =
+    try (KeyValueIterator<String, Framed<Evaluation>> it =
              store.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
-      it.forEachRemaining(kv -> out.add(kv.value));
+      it.forEachRemaining(kv -> out.add(kv.value.value()));
     }
     return AvroJson.toJson(out);
   }
@@ -126,15 +127,15 @@ public final class LocalQueries {
    * O(n x partitions), not O(evaluations).
    */
   public ArrayNode latestEvaluations(int n) {
-    Map<Integer, ReadOnlyKeyValueStore<String, Evaluation>> evaluations =
+    Map<Integer, ReadOnlyKeyValueStore<String, Framed<Evaluation>>> evaluations =
         stores.keyValueStorePartitions(StoreNames.EVALUATIONS);
     List<Evaluation> newest = new ArrayList<>();
     stores.<String, String>keyValueStorePartitions(StoreNames.RECENT_EVALUATIONS).forEach((partition, recent) -> {
       try (KeyValueIterator<String, String> it = recent.all()) {
         for (int taken = 0; taken < n && it.hasNext(); taken++) {
-          Evaluation evaluation = evaluations.get(partition).get(it.next().value);
+          Framed<Evaluation> evaluation = evaluations.get(partition).get(it.next().value);
           if (evaluation != null) {
-            newest.add(evaluation);
+            newest.add(evaluation.value());
           }
         }
       } catch (InvalidStateStoreException notHostedHere) {
@@ -182,15 +183,15 @@ public final class LocalQueries {
   }
 
   private long evaluationCount(String model, String dataset) {
+    // A scan, not get: over several local partitions, get answers one partition's count, not their sum.
     ReadOnlyKeyValueStore<String, Long> counts = stores.keyValueStore(StoreNames.EVALUATION_COUNTS);
-    if (dataset != null) {
-      Long count = counts.get(CompositeKeys.modelDataset(model, dataset));
-      return count == null ? 0 : count;
-    }
+    String exact = dataset == null ? null : CompositeKeys.modelDataset(model, dataset);
     long total = 0;
-    try (KeyValueIterator<String, Long> it = counts.prefixScan(PairedTables.countPrefix(model), new StringSerializer())) {
+    try (KeyValueIterator<String, Long> it = counts.prefixScan(exact != null ? exact : PairedTables.countPrefix(model),
+        new StringSerializer())) {
       while (it.hasNext()) {
-        total += it.next().value;
+        KeyValue<String, Long> kv = it.next();
+        total += exact == null || exact.equals(kv.key) ? kv.value : 0;
       }
     }
     return total;

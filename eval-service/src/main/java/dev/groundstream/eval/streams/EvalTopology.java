@@ -71,8 +71,9 @@ public final class EvalTopology {
         Serdes.String(), FramedSerde.forStore(serdes.result(), GroundingResult.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TRUTH),
         Serdes.String(), FramedSerde.forStore(serdes.truth(), GroundTruth.class)));
+    // Registry-framed like grounding.evaluations: encoded once for both (older plain-Avro values still read).
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVALUATIONS),
-        Serdes.String(), new InternalAvroSerde<>(Evaluation.class)));
+        Serdes.String(), FramedSerde.forStore(serdes.evaluation(), Evaluation.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RECENT_EVALUATIONS),
         Serdes.String(), Serdes.String()));
     // Cached: the count of a hot (model, dataset) and a hot pair's table change with every evaluation.
@@ -94,13 +95,14 @@ public final class EvalTopology {
     KStream<EvaluationKey, EvaluationChange> changes = results.mapValues(v -> (Object) v, Named.as("results-as-input"))
         .merge(truth.mapValues(v -> (Object) v, Named.as("truth-as-input")), Named.as("join-input"))
         .process(() -> new ResultTruthJoinProcessor(counters, config.joinRetention(),
-            config.noBoxScoreThreshold()), Named.as("result-truth-join"),
+            config.noBoxScoreThreshold(), serdes.evaluation().serializer()), Named.as("result-truth-join"),
             StoreNames.RESULTS, StoreNames.TRUTH, StoreNames.EVALUATIONS, StoreNames.RECENT_EVALUATIONS,
             StoreNames.PAIRED_TABLES, StoreNames.EVALUATION_COUNTS);
 
     changes.filter((key, change) -> change.changesEvaluation(), Named.as("evaluation-changes"))
-        .mapValues(EvaluationChange::current, Named.as("current-evaluation"))
-        .to(Topics.EVALUATIONS, Produced.with(serdes.evaluationKey(), serdes.evaluation()).withName("evaluations-sink"));
+        .mapValues(EvaluationChange::framedCurrent, Named.as("current-evaluation"))
+        .to(Topics.EVALUATIONS, Produced.with(serdes.evaluationKey(), FramedSerde.forSource(serdes.evaluation()))
+            .withName("evaluations-sink"));
     changes.filter((key, change) -> change.deadLetter() != null, Named.as("join-dead-letters"))
         .map((key, change) -> KeyValue.pair(deadLetterKey(key, change.deadLetter()), change.deadLetter()),
             Named.as("to-dead-letter"))

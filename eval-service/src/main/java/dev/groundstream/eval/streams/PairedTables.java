@@ -81,16 +81,17 @@ public final class PairedTables {
    * Builds the tables from the partition's evaluations once (state written before the tables
    * existed); afterwards a no-op. Keys are sorted by request, so one request is in memory at a time.
    */
-  public void rebuildIfNeeded(KeyValueStore<String, Evaluation> evaluations) {
+  public void rebuildIfNeeded(KeyValueStore<String, Framed<Evaluation>> evaluations) {
     if (built) {
       return;
     }
     if (counts.get(BUILT) == null) {
       String request = null;
       List<KeyValue<String, Evaluation>> ofRequest = new ArrayList<>();
-      try (KeyValueIterator<String, Evaluation> it = evaluations.all()) {
+      try (KeyValueIterator<String, Framed<Evaluation>> it = evaluations.all()) {
         while (it.hasNext()) {
-          KeyValue<String, Evaluation> kv = it.next();
+          KeyValue<String, Framed<Evaluation>> framed = it.next();
+          KeyValue<String, Evaluation> kv = KeyValue.pair(framed.key, framed.value.value());
           String[] parts = CompositeKeys.split(kv.key);
           if (!parts[0].equals(request)) {
             ofRequest.clear();

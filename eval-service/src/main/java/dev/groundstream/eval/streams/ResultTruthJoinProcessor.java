@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,16 +38,22 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
   private final EvalCounters counters;
   private final dev.groundstream.eval.config.JoinRetention retention;
   private final double noBoxScoreThreshold;
+  private final Serializer<Evaluation> evaluationEncoder;
   private ProcessorContext<EvaluationKey, EvaluationChange> context;
   private KeyValueStore<String, Framed<GroundingResult>> results;
   private KeyValueStore<String, Framed<GroundTruth>> truths;
-  private KeyValueStore<String, Evaluation> evaluations;
+  private KeyValueStore<String, Framed<Evaluation>> evaluations;
   private KeyValueStore<String, String> recent;
   private PairedTables paired;
 
-  /** @param noBoxScoreThreshold for the signal sketch of each valid result ({@link SignalSketch#of}) */
+  /**
+   * @param noBoxScoreThreshold for the signal sketch of each valid result ({@link SignalSketch#of})
+   * @param evaluationEncoder grounding.evaluations' value serializer: each evaluation is encoded once,
+   *     and the bytes go to both the evaluations store and the topic
+   */
   public ResultTruthJoinProcessor(EvalCounters counters, dev.groundstream.eval.config.JoinRetention retention,
-      double noBoxScoreThreshold) {
+      double noBoxScoreThreshold, Serializer<Evaluation> evaluationEncoder) {
+    this.evaluationEncoder = evaluationEncoder;
     this.counters = counters;
     this.retention = retention;
     this.noBoxScoreThreshold = noBoxScoreThreshold;
@@ -132,11 +139,11 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
   /** The request's current evaluations by model id: one prefix scan, for the previous one and the pairs. */
   private Map<String, Evaluation> evaluationsOf(UUID requestId) {
     Map<String, Evaluation> out = new LinkedHashMap<>();
-    try (KeyValueIterator<String, Evaluation> it =
+    try (KeyValueIterator<String, Framed<Evaluation>> it =
              evaluations.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
       while (it.hasNext()) {
         var entry = it.next();
-        out.put(CompositeKeys.split(entry.key)[1], entry.value);
+        out.put(CompositeKeys.split(entry.key)[1], entry.value.value());
       }
     }
     return out;
@@ -149,7 +156,9 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     String modelId = CompositeKeys.modelId(result.getModel());
     String storeKey = CompositeKeys.requestModel(result.getRequestId(), modelId);
     Evaluation previous = current.remove(modelId);
-    evaluations.put(storeKey, outcome.evaluation());
+    Framed<Evaluation> encoded = new Framed<>(outcome.evaluation(),
+        evaluationEncoder.serialize(Topics.EVALUATIONS, outcome.evaluation()));
+    evaluations.put(storeKey, encoded);
     paired.changed(modelId, previous, outcome.evaluation(), current);
     current.put(modelId, outcome.evaluation());
     if (previous != null) {
@@ -165,7 +174,7 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
           Map.of("requestId", result.getRequestId().toString(), "model", modelId));
     }
     context.forward(new Record<>(new EvaluationKey(result.getRequestId(), modelId),
-        new EvaluationChange(previous, outcome.evaluation(), anomalies, signal == null ? null : signal.key(),
+        new EvaluationChange(previous, encoded, anomalies, signal == null ? null : signal.key(),
             signal == null ? null : signal.sketch()), result.getRequestCreatedAt().toEpochMilli()));
   }
 
@@ -178,8 +187,9 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
              results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
       while (it.hasNext()) {
         var entry = it.next();
-        Evaluation previous = evaluations.delete(entry.key);
-        if (previous != null) {
+        Framed<Evaluation> deleted = evaluations.delete(entry.key);
+        if (deleted != null) {
+          Evaluation previous = deleted.value();
           String modelId = CompositeKeys.split(entry.key)[1];
           current.remove(modelId);
           paired.changed(modelId, previous, null, current);

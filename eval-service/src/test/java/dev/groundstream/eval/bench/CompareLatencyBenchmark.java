@@ -22,13 +22,16 @@ import dev.groundstream.eval.protocol.ResultEvaluator;
 import dev.groundstream.eval.query.LocalQueries;
 import dev.groundstream.eval.query.StoreAccess;
 import dev.groundstream.eval.streams.CompositeKeys;
-import dev.groundstream.eval.streams.InternalAvroSerde;
+import dev.groundstream.eval.streams.EvalSerdes;
+import dev.groundstream.eval.streams.Framed;
+import dev.groundstream.eval.streams.FramedSerde;
 import dev.groundstream.eval.streams.PairedTable;
 import dev.groundstream.eval.streams.PairedTableSerde;
 import dev.groundstream.eval.streams.PairedTables;
 import dev.groundstream.eval.streams.ScanPairedCounts;
 import dev.groundstream.eval.streams.StoreNames;
 import dev.groundstream.eval.testing.EvalRecords;
+import dev.groundstream.eval.testing.SharedKafka;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -53,7 +56,7 @@ import org.junit.jupiter.api.Test;
  * Benchmark harness, not a timed test: the latency of one instance's /api/compare answer
  * ({@link LocalQueries#pairedCounts}) with 10^5 and 10^6 stored evaluations, before (a scan of every
  * evaluation, {@link ScanPairedCounts}) and after (the paired tables), on real RocksDB stores of the
- * topology's serdes. Two models evaluated every request; a third model's evaluations, never asked
+ * topology's serdes (the evaluations registry-framed, as the topology stores them). Two models evaluated every request; a third model's evaluations, never asked
  * about, make up a third of the store. Run (see eval-service/docs/benchmark.md):
  *
  * <pre>
@@ -61,6 +64,7 @@ import org.junit.jupiter.api.Test;
  *   -Dsurefire.failIfNoSpecifiedTests=false [-Dgroundstream.benchmark.compare.sizes=100000,1000000]
  * </pre>
  */
+@org.junit.jupiter.api.extension.ExtendWith(SharedKafka.class)
 class CompareLatencyBenchmark {
   private static final List<ModelRef> MODELS = List.of(EvalRecords.model("ranker", "1.0.0"),
       EvalRecords.model("ranker", "2.0.0"), EvalRecords.model("other", "1"));
@@ -80,8 +84,9 @@ class CompareLatencyBenchmark {
 
   private static void measure(int evaluationCount) throws Exception {
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-    KeyValueStore<String, Evaluation> evaluations = store(StoreNames.EVALUATIONS,
-        new InternalAvroSerde<>(Evaluation.class), context);
+    KeyValueStore<String, Framed<Evaluation>> evaluations = store(StoreNames.EVALUATIONS,
+        FramedSerde.forStore(EvalSerdes.of(SharedKafka.registry()).evaluation(), Evaluation.class), context);
+    var encoder = EvalSerdes.of(SharedKafka.registry()).evaluation().serializer();
     KeyValueStore<String, PairedTable> pairs = store(StoreNames.PAIRED_TABLES, new PairedTableSerde(), context);
     KeyValueStore<String, Long> counts = store(StoreNames.EVALUATION_COUNTS, Serdes.Long(), context);
     long t0 = System.nanoTime();
@@ -92,7 +97,8 @@ class CompareLatencyBenchmark {
       GroundTruth truth = truth(id, random);
       for (ModelRef model : MODELS) {
         Evaluation evaluation = ResultEvaluator.evaluate(result(id, model, random), truth, now).evaluation();
-        evaluations.put(CompositeKeys.requestModel(id, CompositeKeys.modelId(model)), evaluation);
+        evaluations.put(CompositeKeys.requestModel(id, CompositeKeys.modelId(model)),
+            new Framed<>(evaluation, encoder.serialize(dev.groundstream.schemas.Topics.EVALUATIONS, evaluation)));
       }
     }
     double loadSeconds = (System.nanoTime() - t0) / 1e9;

@@ -59,7 +59,7 @@ class PairedTablesTest {
     Random random = new Random(17);
     try (TopologyHarness harness = new TopologyHarness(TopologyHarness.config(SharedKafka.registry(), stateDir))) {
       LocalQueries queries = new LocalQueries(new DriverStoreAccess(harness.driver), harness.config);
-      KeyValueStore<String, Evaluation> evaluations = harness.driver.getKeyValueStore(StoreNames.EVALUATIONS);
+      KeyValueStore<String, Framed<Evaluation>> evaluations = harness.driver.getKeyValueStore(StoreNames.EVALUATIONS);
       List<UUID> requests = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         requests.add(EvalRecords.id("paired-" + i));
@@ -96,7 +96,7 @@ class PairedTablesTest {
     }
   }
 
-  private static void assertSameAsScan(LocalQueries queries, KeyValueStore<String, Evaluation> evaluations) {
+  private static void assertSameAsScan(LocalQueries queries, KeyValueStore<String, Framed<Evaluation>> evaluations) {
     for (ModelRef a : MODELS) {
       for (ModelRef b : MODELS) {
         if (a == b) {
@@ -128,9 +128,9 @@ class PairedTablesTest {
     return out;
   }
 
-  private static long countEvaluations(KeyValueStore<String, Evaluation> evaluations) {
+  private static long countEvaluations(KeyValueStore<String, Framed<Evaluation>> evaluations) {
     long n = 0;
-    try (KeyValueIterator<String, Evaluation> it = evaluations.all()) {
+    try (KeyValueIterator<String, Framed<Evaluation>> it = evaluations.all()) {
       while (it.hasNext()) {
         it.next();
         n++;

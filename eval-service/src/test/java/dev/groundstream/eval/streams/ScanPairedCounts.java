@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class ScanPairedCounts {
   private ScanPairedCounts() {}
 
-  public static ObjectNode of(ReadOnlyKeyValueStore<String, Evaluation> store, String modelA, String modelB,
+  public static ObjectNode of(ReadOnlyKeyValueStore<String, Framed<Evaluation>> store, String modelA, String modelB,
       String dataset, HitMetric metric) {
     Map<String, PairedCounts> tables = PairedEvaluations.emptyTables();
     String currentRequest = null;
@@ -27,9 +27,10 @@ public final class ScanPairedCounts {
     Evaluation b = null;
     long evaluationsA = 0;
     long evaluationsB = 0;
-    try (KeyValueIterator<String, Evaluation> it = store.all()) {
+    try (KeyValueIterator<String, Framed<Evaluation>> it = store.all()) {
       while (it.hasNext()) {
-        KeyValue<String, Evaluation> kv = it.next();
+        KeyValue<String, Framed<Evaluation>> framed = it.next();
+        KeyValue<String, Evaluation> kv = KeyValue.pair(framed.key, framed.value.value());
         String[] parts = CompositeKeys.split(kv.key);
         if (!parts[0].equals(currentRequest)) {
           pair(a, b, dataset, metric, tables);
