@@ -69,6 +69,9 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     this.paired = new PairedTables(context.getStateStore(StoreNames.PAIRED_TABLES),
         context.getStateStore(StoreNames.EVALUATION_COUNTS));
     JoinStoreRetention.schedule(context, retention, results, evaluations, recent, paired);
+    // State from before the paired tables: build them soon after start, not only at the next record.
+    context.schedule(java.time.Duration.ofSeconds(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+        now -> paired.rebuildIfNeeded(evaluations));
   }
 
   @Override
