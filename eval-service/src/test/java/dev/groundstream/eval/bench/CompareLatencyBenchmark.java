@@ -83,7 +83,12 @@ class CompareLatencyBenchmark {
   }
 
   private static void measure(int evaluationCount) throws Exception {
-    MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+    java.util.Properties props = new java.util.Properties();
+    props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "compare-latency");
+    props.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props,
+        new org.apache.kafka.streams.processor.TaskId(0, 0),
+        Files.createTempDirectory("compare-latency").toFile()); // fresh stores for each size
     KeyValueStore<String, Framed<Evaluation>> evaluations = store(StoreNames.EVALUATIONS,
         FramedSerde.forStore(EvalSerdes.of(SharedKafka.registry()).evaluation(), Evaluation.class), context);
     var encoder = EvalSerdes.of(SharedKafka.registry()).evaluation().serializer();
