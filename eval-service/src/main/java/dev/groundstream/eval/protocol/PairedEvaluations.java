@@ -50,7 +50,17 @@ public final class PairedEvaluations {
         void pair(PhraseEvaluation phraseA, boolean aRight, boolean bRight);
     }
 
+    /** One paired phrase: a's and b's evaluation of the same phrase id, both evaluable. */
+    public interface PhrasePairVisitor {
+        void pair(PhraseEvaluation phraseA, PhraseEvaluation phraseB);
+    }
+
     private static void visit(Evaluation a, Evaluation b, HitMetric metric, PairVisitor visitor) {
+        forEachPhrasePair(a, b, (phraseA, phraseB) -> visitor.pair(phraseA, metric.isHit(phraseA), metric.isHit(phraseB)));
+    }
+
+    /** The phrases the paired tables count, under the rules above, for every metric at once. */
+    public static void forEachPhrasePair(Evaluation a, Evaluation b, PhrasePairVisitor visitor) {
         if (!a.getRequestId().equals(b.getRequestId())) {
             throw new IllegalArgumentException("evaluations are for different requests");
         }
@@ -65,7 +75,7 @@ public final class PairedEvaluations {
                     || !phraseA.getEvaluable() || !phraseB.getEvaluable()) {
                 continue;
             }
-            visitor.pair(phraseA, metric.isHit(phraseA), metric.isHit(phraseB));
+            visitor.pair(phraseA, phraseB);
         }
     }
 }

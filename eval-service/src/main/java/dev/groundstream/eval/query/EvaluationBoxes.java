@@ -38,7 +38,7 @@ final class EvaluationBoxes {
   ObjectNode of(UUID requestId) {
     ReadOnlyKeyValueStore<String, Framed<GroundTruth>> truths = stores.keyValueStore(StoreNames.TRUTH);
     ReadOnlyKeyValueStore<String, Framed<GroundingResult>> results = stores.keyValueStore(StoreNames.RESULTS);
-    ReadOnlyKeyValueStore<String, Evaluation> evaluations = stores.keyValueStore(StoreNames.EVALUATIONS);
+    ReadOnlyKeyValueStore<String, Framed<Evaluation>> evaluations = stores.keyValueStore(StoreNames.EVALUATIONS);
     Framed<GroundTruth> framedTruth = truths.get(requestId.toString());
     GroundTruth truth = framedTruth == null ? null : framedTruth.value();
     ObjectNode node = NODES.objectNode();
@@ -59,7 +59,7 @@ final class EvaluationBoxes {
     ArrayNode models = node.putArray("models");
     try (KeyValueIterator<String, Framed<GroundingResult>> it =
              results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
-      it.forEachRemaining(entry -> models.add(model(entry.value.value(), evaluations.get(entry.key))));
+      it.forEachRemaining(entry -> models.add(model(entry.value.value(), valueOf(evaluations.get(entry.key)))));
     }
     if (truth == null && models.isEmpty()) {
       ObjectNode missing = NODES.objectNode();
@@ -68,6 +68,10 @@ final class EvaluationBoxes {
       return missing;
     }
     return node;
+  }
+
+  private static Evaluation valueOf(Framed<Evaluation> framed) {
+    return framed == null ? null : framed.value();
   }
 
   private static ObjectNode model(GroundingResult result, Evaluation evaluation) {

@@ -8,12 +8,13 @@ import dev.groundstream.avro.Evaluation;
 import dev.groundstream.avro.QualityAlert;
 import dev.groundstream.eval.config.EvalConfig;
 import dev.groundstream.eval.protocol.HitMetric;
-import dev.groundstream.eval.protocol.PairedEvaluations;
-import dev.groundstream.eval.stats.PairedCounts;
 import dev.groundstream.eval.streams.AlertState;
 import dev.groundstream.eval.streams.CompositeKeys;
+import dev.groundstream.eval.streams.Framed;
 import dev.groundstream.eval.streams.MetricAggregate;
 import dev.groundstream.eval.streams.MetricSnapshots;
+import dev.groundstream.eval.streams.PairedTable;
+import dev.groundstream.eval.streams.PairedTables;
 import dev.groundstream.eval.streams.SignalSketch;
 import dev.groundstream.eval.streams.StoreNames;
 import java.time.Instant;
@@ -111,11 +112,11 @@ public final class LocalQueries {
 
   /** Every model's current evaluation of one request. */
   public ArrayNode evaluationsOf(UUID requestId) {
-    ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
+    ReadOnlyKeyValueStore<String, Framed<Evaluation>> store = stores.keyValueStore(StoreNames.EVALUATIONS);
     List<Evaluation> out = new ArrayList<>();
-    try (KeyValueIterator<String, Evaluation> it =
+    try (KeyValueIterator<String, Framed<Evaluation>> it =
              store.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
-      it.forEachRemaining(kv -> out.add(kv.value));
+      it.forEachRemaining(kv -> out.add(kv.value.value()));
     }
     return AvroJson.toJson(out);
   }
@@ -126,15 +127,15 @@ public final class LocalQueries {
    * O(n x partitions), not O(evaluations).
    */
   public ArrayNode latestEvaluations(int n) {
-    Map<Integer, ReadOnlyKeyValueStore<String, Evaluation>> evaluations =
+    Map<Integer, ReadOnlyKeyValueStore<String, Framed<Evaluation>>> evaluations =
         stores.keyValueStorePartitions(StoreNames.EVALUATIONS);
     List<Evaluation> newest = new ArrayList<>();
     stores.<String, String>keyValueStorePartitions(StoreNames.RECENT_EVALUATIONS).forEach((partition, recent) -> {
       try (KeyValueIterator<String, String> it = recent.all()) {
         for (int taken = 0; taken < n && it.hasNext(); taken++) {
-          Evaluation evaluation = evaluations.get(partition).get(it.next().value);
+          Framed<Evaluation> evaluation = evaluations.get(partition).get(it.next().value);
           if (evaluation != null) {
-            newest.add(evaluation);
+            newest.add(evaluation.value());
           }
         }
       } catch (InvalidStateStoreException notHostedHere) {
@@ -148,45 +149,30 @@ public final class LocalQueries {
   /**
    * The paired 2x2 tables of models a and b over the requests both evaluated here, per category
    * ("all" and each phrase type): {@code {"categories": {"all": {bothRight, onlyA, onlyB, bothWrong},
-   * ...}}}. Both models' evaluations of a request share its partition (same RequestKey), so pairing per
-   * instance and adding the tables of all instances is exact. Keys are sorted by request id, so one
-   * pass with one request in memory suffices. {@code evaluationsA} / {@code evaluationsB} count each
+   * ...}}}, read from the tables the topology keeps per model pair and dataset pair
+   * ({@link PairedTables}): a prefix scan over the pair's tables (one per dataset pair), not over the
+   * evaluations. Both models' evaluations of a request share its partition (same RequestKey), so adding
+   * the tables of all instances is exact. {@code evaluationsA} / {@code evaluationsB} count each
    * model's evaluations here (of the dataset, when given), paired or not.
    */
   public ObjectNode pairedCounts(String modelA, String modelB, String dataset, HitMetric metric) {
-    ReadOnlyKeyValueStore<String, Evaluation> store = stores.keyValueStore(StoreNames.EVALUATIONS);
-    Map<String, PairedCounts> tables = PairedEvaluations.emptyTables();
-    String currentRequest = null;
-    Evaluation a = null;
-    Evaluation b = null;
-    long evaluationsA = 0;
-    long evaluationsB = 0;
-    try (KeyValueIterator<String, Evaluation> it = store.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, Evaluation> kv = it.next();
-        String[] parts = CompositeKeys.split(kv.key);
-        if (!parts[0].equals(currentRequest)) {
-          pair(a, b, dataset, metric, tables);
-          currentRequest = parts[0];
-          a = null;
-          b = null;
+    ReadOnlyKeyValueStore<String, PairedTable> pairs = stores.keyValueStore(StoreNames.PAIRED_TABLES);
+    boolean swapped = modelA.compareTo(modelB) > 0;
+    PairedTable sum = new PairedTable();
+    try (KeyValueIterator<String, PairedTable> it =
+             pairs.prefixScan(PairedTables.pairPrefix(modelA, modelB), new StringSerializer())) {
+      it.forEachRemaining(kv -> {
+        String[] datasets = PairedTables.datasets(kv.key);
+        if (dataset == null || dataset.equals(datasets[0]) && dataset.equals(datasets[1])) {
+          sum.plus(kv.value);
         }
-        boolean inDataset = dataset == null || dataset.equals(kv.value.getDataset());
-        if (parts[1].equals(modelA)) {
-          a = kv.value;
-          evaluationsA += inDataset ? 1 : 0;
-        } else if (parts[1].equals(modelB)) {
-          b = kv.value;
-          evaluationsB += inDataset ? 1 : 0;
-        }
-      }
+      });
     }
-    pair(a, b, dataset, metric, tables);
     ObjectNode node = NODES.objectNode();
-    node.put("evaluationsA", evaluationsA);
-    node.put("evaluationsB", evaluationsB);
+    node.put("evaluationsA", evaluationCount(modelA, dataset));
+    node.put("evaluationsB", evaluationCount(modelB, dataset));
     ObjectNode categories = node.putObject("categories");
-    tables.forEach((category, counts) -> {
+    sum.tables(metric, swapped).forEach((category, counts) -> {
       ObjectNode cells = categories.putObject(category);
       cells.put("bothRight", counts.bothRight());
       cells.put("onlyA", counts.onlyA());
@@ -196,15 +182,19 @@ public final class LocalQueries {
     return node;
   }
 
-  private static void pair(Evaluation a, Evaluation b, String dataset, HitMetric metric,
-      Map<String, PairedCounts> tables) {
-    if (a == null || b == null) {
-      return;
+  private long evaluationCount(String model, String dataset) {
+    // A scan, not get: over several local partitions, get answers one partition's count, not their sum.
+    ReadOnlyKeyValueStore<String, Long> counts = stores.keyValueStore(StoreNames.EVALUATION_COUNTS);
+    String exact = dataset == null ? null : CompositeKeys.modelDataset(model, dataset);
+    long total = 0;
+    try (KeyValueIterator<String, Long> it = counts.prefixScan(exact != null ? exact : PairedTables.countPrefix(model),
+        new StringSerializer())) {
+      while (it.hasNext()) {
+        KeyValue<String, Long> kv = it.next();
+        total += exact == null || exact.equals(kv.key) ? kv.value : 0;
+      }
     }
-    if (dataset != null && (!dataset.equals(a.getDataset()) || !dataset.equals(b.getDataset()))) {
-      return;
-    }
-    PairedEvaluations.addByCategory(a, b, metric, tables);
+    return total;
   }
 
   /** Label-free signals per model, dataset, category and tumbling window. */

@@ -71,10 +71,16 @@ public final class EvalTopology {
         Serdes.String(), FramedSerde.forStore(serdes.result(), GroundingResult.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TRUTH),
         Serdes.String(), FramedSerde.forStore(serdes.truth(), GroundTruth.class)));
+    // Registry-framed like grounding.evaluations: encoded once for both (older plain-Avro values still read).
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVALUATIONS),
-        Serdes.String(), new InternalAvroSerde<>(Evaluation.class)));
+        Serdes.String(), FramedSerde.forStore(serdes.evaluation(), Evaluation.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RECENT_EVALUATIONS),
         Serdes.String(), Serdes.String()));
+    // Cached: the count of a hot (model, dataset) and a hot pair's table change with every evaluation.
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAIRED_TABLES),
+        Serdes.String(), new PairedTableSerde()).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVALUATION_COUNTS),
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
     for (String alertStore : List.of(StoreNames.ACCURACY_ALERT_STATE, StoreNames.SIGNAL_ALERT_STATE)) {
       builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(alertStore),
           Serdes.String(), new AlertStateSerde()));
@@ -88,20 +94,29 @@ public final class EvalTopology {
 
     KStream<EvaluationKey, EvaluationChange> changes = results.mapValues(v -> (Object) v, Named.as("results-as-input"))
         .merge(truth.mapValues(v -> (Object) v, Named.as("truth-as-input")), Named.as("join-input"))
-        .process(() -> new ResultTruthJoinProcessor(counters, config.joinRetention()), Named.as("result-truth-join"),
-            StoreNames.RESULTS, StoreNames.TRUTH, StoreNames.EVALUATIONS, StoreNames.RECENT_EVALUATIONS);
+        .process(() -> new ResultTruthJoinProcessor(counters, config.joinRetention(),
+            config.noBoxScoreThreshold(), serdes.evaluation().serializer()), Named.as("result-truth-join"),
+            StoreNames.RESULTS, StoreNames.TRUTH, StoreNames.EVALUATIONS, StoreNames.RECENT_EVALUATIONS,
+            StoreNames.PAIRED_TABLES, StoreNames.EVALUATION_COUNTS);
 
     changes.filter((key, change) -> change.changesEvaluation(), Named.as("evaluation-changes"))
-        .mapValues(EvaluationChange::current, Named.as("current-evaluation"))
-        .to(Topics.EVALUATIONS, Produced.with(serdes.evaluationKey(), serdes.evaluation()).withName("evaluations-sink"));
+        .mapValues(EvaluationChange::framedCurrent, Named.as("current-evaluation"))
+        .to(Topics.EVALUATIONS, Produced.with(serdes.evaluationKey(), FramedSerde.forSource(serdes.evaluation()))
+            .withName("evaluations-sink"));
     changes.filter((key, change) -> change.deadLetter() != null, Named.as("join-dead-letters"))
         .map((key, change) -> KeyValue.pair(deadLetterKey(key, change.deadLetter()), change.deadLetter()),
             Named.as("to-dead-letter"))
         .processValues(FailedAtTimestamp::new, Named.as("dead-letter-time"))
         .to(Topics.DLQ, Produced.with(serdes.deadLetterKey(), serdes.deadLetter()).withName("dlq-sink"));
 
-    buildAggregates(changes);
-    buildSignals(results);
+    // One repartition for the aggregates and the signals: one record per result (ModelDatasetUpdate).
+    KStream<String, ModelDatasetUpdate> updates = changes
+        .process(UpdateSplitter::new, Named.as("model-dataset-updates"))
+        .repartition(Repartitioned.with(Serdes.String(), new ModelDatasetUpdateSerde())
+            .withName("updates-by-model-dataset"));
+    buildAggregates(updates.filter((key, update) -> update.hasDelta(), Named.as("with-deltas")));
+    buildSignals(updates.filter((key, update) -> update.sketch() != null, Named.as("with-signals"))
+        .mapValues(ModelDatasetUpdate::sketch, Named.as("signal-sketches")));
     buildRequestImages(builder);
     return builder.build();
   }
@@ -128,12 +143,9 @@ public final class EvalTopology {
         serdes.requestKey().serializer().serialize(topic, new RequestKey(key.getRequestId()))));
   }
 
-  private void buildAggregates(KStream<EvaluationKey, EvaluationChange> changes) {
-    KStream<String, EvaluationDelta> byModelDataset = changes
-        .process(DeltaSplitter::new, Named.as("evaluation-deltas"))
-        .repartition(Repartitioned.with(Serdes.String(), new EvaluationDeltaSerde()).withName("deltas-by-model-dataset"));
-    Grouped<String, EvaluationDelta> grouped = Grouped.with(Serdes.String(), new EvaluationDeltaSerde());
-    KGroupedStream<String, EvaluationDelta> deltas = byModelDataset.groupByKey(grouped);
+  private void buildAggregates(KStream<String, ModelDatasetUpdate> byModelDataset) {
+    Grouped<String, ModelDatasetUpdate> grouped = Grouped.with(Serdes.String(), new ModelDatasetUpdateSerde());
+    KGroupedStream<String, ModelDatasetUpdate> deltas = byModelDataset.groupByKey(grouped);
     MetricAggregateSerde aggregateSerde = new MetricAggregateSerde();
 
     KTable<String, MetricAggregate> allTime = deltas.aggregate(MetricAggregate::new, EvalTopology::apply,
@@ -189,16 +201,8 @@ public final class EvalTopology {
         .to(Topics.ALERTS, Produced.with(serdes.modelKey(), serdes.alert()).withName("accuracy-alerts-sink"));
   }
 
-  private void buildSignals(KStream<RequestKey, Framed<GroundingResult>> framedResults) {
-    double threshold = config.noBoxScoreThreshold();
-    KTable<Windowed<String>, SignalSketch> signals = framedResults
-        .mapValues(framed -> framed == null ? null : framed.value(), Named.as("result-values"))
-        .filter((key, result) -> result != null && key != null
-            && ResultTruthJoinProcessor.validate(key.getRequestId(), result) == null, Named.as("valid-results"))
-        .map((key, result) -> KeyValue.pair(
-            CompositeKeys.modelDataset(CompositeKeys.modelId(result.getModel()), result.getDataset()),
-            SignalSketch.of(result, threshold)), Named.as("result-signals"))
-        .repartition(Repartitioned.with(Serdes.String(), new SignalSketchSerde()).withName("signals-by-model-dataset"))
+  private void buildSignals(KStream<String, SignalSketch> sketches) {
+    KTable<Windowed<String>, SignalSketch> signals = sketches
         .processValues(() -> new ClosedWindowFilter<String, SignalSketch>("signals-" + config.tumblingName(),
             config.tumblingWindow(), config.tumblingWindow(), config.grace(), counters.closedWindows()),
             Named.as("signals-open-windows"))
@@ -229,9 +233,8 @@ public final class EvalTopology {
         .to(Topics.METRICS, Produced.with(serdes.metricKey(), serdes.snapshot()).withName("metrics-" + prefix + "-sink"));
   }
 
-  private static MetricAggregate apply(String key, EvaluationDelta delta, MetricAggregate aggregate) {
-    aggregate.apply(delta);
-    return aggregate;
+  private static MetricAggregate apply(String key, ModelDatasetUpdate update, MetricAggregate aggregate) {
+    return update.applyTo(aggregate);
   }
 
   static List<AlertObservation> accuracyObservations(Windowed<String> key, MetricAggregate aggregate) {
@@ -252,31 +255,5 @@ public final class EvalTopology {
         TOP1_SCORE_P50, signals.top1ScoreQuantile(0.5), signals.top1Scores.count(),
         key.window().start(), key.window().end())));
     return out;
-  }
-
-  /** Splits each change into -previous and +current, keyed by model|dataset, timed by event time. */
-  static final class DeltaSplitter implements Processor<EvaluationKey, EvaluationChange, String, EvaluationDelta> {
-    private ProcessorContext<String, EvaluationDelta> context;
-
-    @Override
-    public void init(ProcessorContext<String, EvaluationDelta> context) {
-      this.context = context;
-    }
-
-    @Override
-    public void process(Record<EvaluationKey, EvaluationChange> record) {
-      EvaluationChange change = record.value();
-      if (change.previous() != null) {
-        forward(-1, change.previous());
-      }
-      if (change.current() != null) {
-        forward(+1, change.current());
-      }
-    }
-
-    private void forward(int sign, Evaluation evaluation) {
-      String key = CompositeKeys.modelDataset(CompositeKeys.modelId(evaluation.getModel()), evaluation.getDataset());
-      context.forward(new Record<>(key, EvaluationDelta.of(sign, evaluation), evaluation.getEventTime().toEpochMilli()));
-    }
   }
 }

@@ -23,25 +23,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class JoinStoreRetention {
   private final JoinRetention retention;
   private final KeyValueStore<String, Framed<GroundingResult>> results;
-  private final KeyValueStore<String, Evaluation> evaluations;
+  private final KeyValueStore<String, Framed<Evaluation>> evaluations;
   private final KeyValueStore<String, String> recent;
+  private final PairedTables paired;
 
   private JoinStoreRetention(JoinRetention retention, KeyValueStore<String, Framed<GroundingResult>> results,
-      KeyValueStore<String, Evaluation> evaluations, KeyValueStore<String, String> recent) {
+      KeyValueStore<String, Framed<Evaluation>> evaluations, KeyValueStore<String, String> recent, PairedTables paired) {
     this.retention = retention;
     this.results = results;
     this.evaluations = evaluations;
     this.recent = recent;
+    this.paired = paired;
   }
 
   /** Schedules the sweep on {@code context} unless the retention keeps everything. */
   static void schedule(ProcessorContext<?, ?> context, JoinRetention retention,
-      KeyValueStore<String, Framed<GroundingResult>> results, KeyValueStore<String, Evaluation> evaluations,
-      KeyValueStore<String, String> recent) {
+      KeyValueStore<String, Framed<GroundingResult>> results, KeyValueStore<String, Framed<Evaluation>> evaluations,
+      KeyValueStore<String, String> recent, PairedTables paired) {
     if (retention.keepsEverything()) {
       return;
     }
-    JoinStoreRetention sweeper = new JoinStoreRetention(retention, results, evaluations, recent);
+    JoinStoreRetention sweeper = new JoinStoreRetention(retention, results, evaluations, recent, paired);
     context.schedule(retention.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, sweeper::sweep);
   }
 
@@ -60,11 +62,23 @@ final class JoinStoreRetention {
     }
     for (String key : expired) {
       results.delete(key);
-      Evaluation evaluation = evaluations.delete(key);
+      Framed<Evaluation> evaluation = evaluations.delete(key);
       if (evaluation != null) {
-        recent.delete(RecencyKeys.of(evaluation, key));
+        recent.delete(RecencyKeys.of(evaluation.value(), key));
+        forgetPairs(key, evaluation.value());
       }
     }
     return expired.size();
+  }
+
+  /** The paired tables count only current evaluations: the dropped one leaves its pairs. */
+  private void forgetPairs(String key, Evaluation evaluation) {
+    String[] parts = CompositeKeys.split(key);
+    java.util.Map<String, Evaluation> others = new java.util.LinkedHashMap<>();
+    try (KeyValueIterator<String, Framed<Evaluation>> it =
+             evaluations.prefixScan(parts[0] + CompositeKeys.SEP, new org.apache.kafka.common.serialization.StringSerializer())) {
+      it.forEachRemaining(kv -> others.put(CompositeKeys.split(kv.key)[1], kv.value.value()));
+    }
+    paired.changed(parts[1], evaluation, null, others);
   }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,19 +37,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ResultTruthJoinProcessor implements Processor<RequestKey, Object, EvaluationKey, EvaluationChange> {
   private final EvalCounters counters;
   private final dev.groundstream.eval.config.JoinRetention retention;
+  private final double noBoxScoreThreshold;
+  private final Serializer<Evaluation> evaluationEncoder;
   private ProcessorContext<EvaluationKey, EvaluationChange> context;
   private KeyValueStore<String, Framed<GroundingResult>> results;
   private KeyValueStore<String, Framed<GroundTruth>> truths;
-  private KeyValueStore<String, Evaluation> evaluations;
+  private KeyValueStore<String, Framed<Evaluation>> evaluations;
   private KeyValueStore<String, String> recent;
+  private PairedTables paired;
 
-  public ResultTruthJoinProcessor(EvalCounters counters) {
-    this(counters, dev.groundstream.eval.config.JoinRetention.FOREVER);
-  }
-
-  public ResultTruthJoinProcessor(EvalCounters counters, dev.groundstream.eval.config.JoinRetention retention) {
+  /**
+   * @param noBoxScoreThreshold for the signal sketch of each valid result ({@link SignalSketch#of})
+   * @param evaluationEncoder grounding.evaluations' value serializer: each evaluation is encoded once,
+   *     and the bytes go to both the evaluations store and the topic
+   */
+  public ResultTruthJoinProcessor(EvalCounters counters, dev.groundstream.eval.config.JoinRetention retention,
+      double noBoxScoreThreshold, Serializer<Evaluation> evaluationEncoder) {
+    this.evaluationEncoder = evaluationEncoder;
     this.counters = counters;
     this.retention = retention;
+    this.noBoxScoreThreshold = noBoxScoreThreshold;
   }
 
   @Override
@@ -58,7 +66,12 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     this.truths = context.getStateStore(StoreNames.TRUTH);
     this.evaluations = context.getStateStore(StoreNames.EVALUATIONS);
     this.recent = context.getStateStore(StoreNames.RECENT_EVALUATIONS);
-    JoinStoreRetention.schedule(context, retention, results, evaluations, recent);
+    this.paired = new PairedTables(context.getStateStore(StoreNames.PAIRED_TABLES),
+        context.getStateStore(StoreNames.EVALUATION_COUNTS));
+    JoinStoreRetention.schedule(context, retention, results, evaluations, recent, paired);
+    // State from before the paired tables: build them soon after start, not only at the next record.
+    context.schedule(java.time.Duration.ofSeconds(1), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+        now -> paired.rebuildIfNeeded(evaluations));
   }
 
   @Override
@@ -66,14 +79,16 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
   public void process(Record<RequestKey, Object> record) {
     String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
     UUID requestId = record.key() == null ? null : record.key().getRequestId();
+    paired.rebuildIfNeeded(evaluations);
     if (Topics.TRUTH.equals(topic)) {
       onTruth(requestId, (Framed<GroundTruth>) record.value());
     } else {
-      onResult(requestId, (Framed<GroundingResult>) record.value());
+      onResult(requestId, (Framed<GroundingResult>) record.value(), record.timestamp());
     }
   }
 
-  private void onResult(UUID requestId, Framed<GroundingResult> framed) {
+  /** @param recordTime the result's event time (ResultEventTimeExtractor), where its signals count */
+  private void onResult(UUID requestId, Framed<GroundingResult> framed, long recordTime) {
     if (framed == null) {
       return; // results are a delete topic: a tombstone there carries no meaning
     }
@@ -87,8 +102,13 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
     String modelId = CompositeKeys.modelId(result.getModel());
     results.put(CompositeKeys.requestModel(result.getRequestId(), modelId), framed);
     Framed<GroundTruth> truth = truths.get(result.getRequestId().toString());
+    Signal signal = new Signal(CompositeKeys.modelDataset(modelId, result.getDataset()),
+        SignalSketch.of(result, noBoxScoreThreshold));
     if (truth != null) {
-      evaluate(result, truth.value());
+      evaluate(result, truth.value(), evaluationsOf(result.getRequestId()), signal);
+    } else {
+      context.forward(new Record<>(new EvaluationKey(requestId, modelId),
+          new EvaluationChange(null, null, null, signal.key(), signal.sketch()), recordTime));
     }
   }
 
@@ -110,21 +130,40 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
       return;
     }
     truths.put(requestId.toString(), framed);
+    Map<String, Evaluation> current = evaluationsOf(requestId);
     try (KeyValueIterator<String, Framed<GroundingResult>> it =
              results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
       while (it.hasNext()) {
-        evaluate(it.next().value.value(), truth);
+        evaluate(it.next().value.value(), truth, current, null);
       }
     }
   }
 
-  private void evaluate(GroundingResult result, GroundTruth truth) {
+  /** The request's current evaluations by model id: one prefix scan, for the previous one and the pairs. */
+  private Map<String, Evaluation> evaluationsOf(UUID requestId) {
+    Map<String, Evaluation> out = new LinkedHashMap<>();
+    try (KeyValueIterator<String, Framed<Evaluation>> it =
+             evaluations.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
+      while (it.hasNext()) {
+        var entry = it.next();
+        out.put(CompositeKeys.split(entry.key)[1], entry.value.value());
+      }
+    }
+    return out;
+  }
+
+  /** Evaluates one result; {@code current} (the request's evaluations by model) is updated in place. */
+  private void evaluate(GroundingResult result, GroundTruth truth, Map<String, Evaluation> current, Signal signal) {
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     EvaluationOutcome outcome = ResultEvaluator.evaluate(result, truth, now);
     String modelId = CompositeKeys.modelId(result.getModel());
     String storeKey = CompositeKeys.requestModel(result.getRequestId(), modelId);
-    Evaluation previous = evaluations.get(storeKey);
-    evaluations.put(storeKey, outcome.evaluation());
+    Evaluation previous = current.remove(modelId);
+    Framed<Evaluation> encoded = new Framed<>(outcome.evaluation(),
+        evaluationEncoder.serialize(Topics.EVALUATIONS, outcome.evaluation()));
+    evaluations.put(storeKey, encoded);
+    paired.changed(modelId, previous, outcome.evaluation(), current);
+    current.put(modelId, outcome.evaluation());
     if (previous != null) {
       recent.delete(RecencyKeys.of(previous, storeKey));
     }
@@ -137,17 +176,26 @@ public final class ResultTruthJoinProcessor implements Processor<RequestKey, Obj
       anomalies = deadLetter("EvaluationAnomalies", describe(outcome.anomalies()),
           Map.of("requestId", result.getRequestId().toString(), "model", modelId));
     }
-    emit(previous, outcome.evaluation(), anomalies, result.getRequestId(), modelId,
-        result.getRequestCreatedAt().toEpochMilli());
+    context.forward(new Record<>(new EvaluationKey(result.getRequestId(), modelId),
+        new EvaluationChange(previous, encoded, anomalies, signal == null ? null : signal.key(),
+            signal == null ? null : signal.sketch()), result.getRequestCreatedAt().toEpochMilli()));
   }
 
+  /** A valid result's label-free signals and the model|dataset key they count under. */
+  private record Signal(String key, SignalSketch sketch) {}
+
   private void retractEvaluations(UUID requestId) {
+    Map<String, Evaluation> current = evaluationsOf(requestId);
     try (KeyValueIterator<String, Framed<GroundingResult>> it =
              results.prefixScan(CompositeKeys.requestPrefix(requestId), new StringSerializer())) {
       while (it.hasNext()) {
         var entry = it.next();
-        Evaluation previous = evaluations.delete(entry.key);
-        if (previous != null) {
+        Framed<Evaluation> deleted = evaluations.delete(entry.key);
+        if (deleted != null) {
+          Evaluation previous = deleted.value();
+          String modelId = CompositeKeys.split(entry.key)[1];
+          current.remove(modelId);
+          paired.changed(modelId, previous, null, current);
           recent.delete(RecencyKeys.of(previous, entry.key));
           emit(previous, null, null, requestId, CompositeKeys.modelId(previous.getModel()),
               previous.getEventTime().toEpochMilli());

@@ -10,6 +10,10 @@ public final class StoreNames {
   public static final String EVALUATIONS = "eval-evaluations";
   /** inverted evaluatedAt|requestId|model -> requestId|model: newest evaluations first ({@link RecencyKeys}). */
   public static final String RECENT_EVALUATIONS = "eval-recent";
+  /** modelA|modelB|datasetA|datasetB -> PairedTable (A < B) of the requests both evaluated ({@link PairedTables}). */
+  public static final String PAIRED_TABLES = "eval-paired-tables";
+  /** model|dataset -> number of current evaluations ({@link PairedTables}). */
+  public static final String EVALUATION_COUNTS = "eval-evaluation-counts";
   /** model|dataset -> MetricAggregate over all time. */
   public static final String METRICS_ALL_TIME = "metrics-all-time";
   /** model|dataset -> MetricAggregate per tumbling window. */

@@ -70,16 +70,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * mvn -B -ntp -o -pl eval-service test -Dtest=EvalThroughputBenchmark -Dgroundstream.benchmark=true \
  *   [-Dgroundstream.benchmark.requests=20000] [-Dgroundstream.benchmark.phrases=4] \
  *   [-Dgroundstream.benchmark.boxes=10] [-Dgroundstream.benchmark.broker=true] [-Dgroundstream.benchmark.driver=true]
- *   [-Dgroundstream.benchmark.timeout.minutes=10]
+ *   [-Dgroundstream.benchmark.timeout.minutes=10] [-Dgroundstream.benchmark.passthrough=true]
  * </pre>
  */
 @ExtendWith(SharedKafka.class)
 class EvalThroughputBenchmark {
   private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-  private static final ModelRef MODEL = ModelRef.newBuilder().setName("bench").setVersion("1").setKind("detector-ranker")
-      .build();
-  private static final PhraseType[] TYPES = PhraseType.values();
   private static final String STREAMS_APP = "streams-app";
+  private static boolean runPassThrough;
 
   @Test
   void topologyAgainstEvaluatorAlone() throws Exception {
@@ -89,17 +87,18 @@ class EvalThroughputBenchmark {
     int boxes = Integer.getInteger("groundstream.benchmark.boxes", 10);
     boolean broker = Boolean.parseBoolean(System.getProperty("groundstream.benchmark.broker", "true"));
     boolean driver = Boolean.parseBoolean(System.getProperty("groundstream.benchmark.driver", "true"));
+    runPassThrough = Boolean.parseBoolean(System.getProperty("groundstream.benchmark.passthrough", "true"));
 
     double loadAtStart = OS.getSystemLoadAverage();
     RegistryConnection registry = SharedKafka.registry();
     EvalSerdes serdes = EvalSerdes.of(registry);
     Instant base = Instant.now().minusSeconds(3600);
     int warmUpRequests = Integer.getInteger("groundstream.benchmark.warmup.requests", requests);
-    Inputs warmUp = Inputs.generate(warmUpRequests, phrases, boxes, new Random(7), serdes, base);
-    warmUp.results.clear();
-    warmUp.truths.clear();
+    BenchInputs warmUp = BenchInputs.generate(warmUpRequests, phrases, boxes, new Random(7), serdes, base);
+    warmUp.results().clear();
+    warmUp.truths().clear();
     // Event times after the warm-up round's (each round spans 50 s), so none falls behind the window grace.
-    Inputs inputs = Inputs.generate(requests, phrases, boxes, new Random(42), serdes, base.plusSeconds(60));
+    BenchInputs inputs = BenchInputs.generate(requests, phrases, boxes, new Random(42), serdes, base.plusSeconds(60));
     long phraseEvaluations = (long) requests * phrases;
 
     System.out.printf(Locale.ROOT, "%nEVAL BENCHMARK requests=%d phrases/request=%d predicted boxes/phrase=%d"
@@ -116,8 +115,8 @@ class EvalThroughputBenchmark {
     if (broker) {
       // The decoded objects were for the evaluator alone; the broker phase sends bytes. Dropping them
       // keeps the harness's live heap (and so GC work counted in the JVM's CPU) out of the service's figure.
-      inputs.results.clear();
-      inputs.truths.clear();
+      inputs.results().clear();
+      inputs.truths().clear();
       System.gc();
       BrokerRun run = realBroker(warmUp, inputs);
       System.out.print(run.phase().line("end to end (in-process broker, EvalService " + extraServiceArgs()
@@ -136,20 +135,30 @@ class EvalThroughputBenchmark {
               + " producers) %.1f us = %.1fx the evaluator alone; whole JVM (incl. broker, JIT, GC) %.1f us = %.1fx%n",
           serviceCpu / 1e3, serviceCpu / evaluatorCpu, run.phase().cpuNanos / 1e3 / requests,
           run.phase().cpuNanos / (double) requests / evaluatorCpu);
+      if (run.passThrough() != null) {
+        Phase pass = run.passThrough().phase();
+        System.out.print(pass.line("bare pass-through Streams app (decode, re-key, produce)", requests,
+            phraseEvaluations));
+        System.out.printf(Locale.ROOT, "pass-through CPU by thread group (us/request): Streams app threads %.1f%n",
+            run.passThrough().groupCpuNanos(STREAMS_APP) / 1e3 / requests);
+        System.out.printf(Locale.ROOT, "RATIO eval end to end / bare pass-through = %.3f (requests/s %.0f / %.0f;"
+                + " goal >= 0.5)%n", pass.wallNanos / (double) run.phase().wallNanos,
+            requests / (run.phase().wallNanos / 1e9), requests / (pass.wallNanos / 1e9));
+      }
     }
     System.out.printf(Locale.ROOT, "load(1m) at end=%.2f%n", OS.getSystemLoadAverage());
   }
 
   /** The evaluator on the same (result, truth) pairs; the last of {@code rounds} passes counts (JIT warm). */
-  private static Phase evaluatorAlone(Inputs inputs, int rounds) {
+  private static Phase evaluatorAlone(BenchInputs inputs, int rounds) {
     Phase last = null;
     Instant now = Instant.now();
     long checksum = 0;
     for (int round = 0; round < rounds; round++) {
       long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
-      for (int i = 0; i < inputs.results.size(); i++) {
-        checksum += ResultEvaluator.evaluate(inputs.results.get(i), inputs.truths.get(i), now).evaluation()
+      for (int i = 0; i < inputs.results().size(); i++) {
+        checksum += ResultEvaluator.evaluate(inputs.results().get(i), inputs.truths().get(i), now).evaluation()
             .getPhrases().size();
       }
       last = new Phase(System.nanoTime() - t0, OS.getProcessCpuTime() - cpu0);
@@ -161,7 +170,7 @@ class EvalThroughputBenchmark {
   }
 
   /** Truth first (stored), then results (each joins and evaluates); the result phase is timed. */
-  private static Phase topologyTestDriver(RegistryConnection registry, EvalSerdes serdes, Inputs inputs)
+  private static Phase topologyTestDriver(RegistryConnection registry, EvalSerdes serdes, BenchInputs inputs)
       throws Exception {
     Path stateDir = Files.createTempDirectory("eval-bench-ttd");
     EvalConfig config = EvalConfig.defaults(KafkaConnection.of("unused:9092"), registry)
@@ -177,19 +186,19 @@ class EvalThroughputBenchmark {
       TestOutputTopic<byte[], byte[]> metrics = driver.createOutputTopic(Topics.METRICS,
           new ByteArrayDeserializer(), new ByteArrayDeserializer());
       for (int i = 0; i < inputs.size(); i++) {
-        truth.pipeInput(inputs.keyBytes.get(i), inputs.truthBytes.get(i));
+        truth.pipeInput(inputs.keyBytes().get(i), inputs.truthBytes().get(i));
       }
       // Warm-up on a tenth of the results (re-produced later: an update re-evaluates, same work).
       int warm = inputs.size() / 10;
       for (int i = 0; i < warm; i++) {
-        results.pipeInput(inputs.keyBytes.get(i), inputs.resultBytes.get(i));
+        results.pipeInput(inputs.keyBytes().get(i), inputs.resultBytes().get(i));
       }
       drain(evaluations, metrics);
       long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
       long seen = 0;
       for (int i = 0; i < inputs.size(); i++) {
-        results.pipeInput(inputs.keyBytes.get(i), inputs.resultBytes.get(i));
+        results.pipeInput(inputs.keyBytes().get(i), inputs.resultBytes().get(i));
         if (i % 1000 == 999) {
           seen += drain(evaluations, metrics); // outputs queue in memory: read them as a consumer would
         }
@@ -213,7 +222,7 @@ class EvalThroughputBenchmark {
    * then the measured round, produced while the service runs and timed from the start of its
    * production to its last evaluation read back, as a client of grounding.evaluations sees it.
    */
-  private static BrokerRun realBroker(Inputs warmUp, Inputs measured) throws Exception {
+  private static BrokerRun realBroker(BenchInputs warmUp, BenchInputs measured) throws Exception {
     String bootstrap = SharedKafka.cluster().bootstrapServers();
     Map<String, String> environment = new java.util.HashMap<>(Map.of(
         "GROUNDSTREAM_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
@@ -246,16 +255,51 @@ class EvalThroughputBenchmark {
         awaitLeaders(producer, topic);
       }
       produceRound(producer, warmUp);
+      CpuSnapshot before;
+      CpuSnapshot after;
       try (EvalService service = EvalService.start(config)) {
         consumer.subscribe(List.of(Topics.EVALUATIONS));
         awaitEvaluations(consumer, warmUp.size());
-        CpuSnapshot before = CpuSnapshot.take(appId);
+        before = CpuSnapshot.take(appId);
         produceRound(producer, measured);
         awaitEvaluations(consumer, measured.size());
-        CpuSnapshot after = CpuSnapshot.take(appId);
-        return new BrokerRun(before, after);
+        after = CpuSnapshot.take(appId);
       }
+      BrokerRun passThrough = runPassThrough ? passThrough(bootstrap, warmUp.size(), measured.size()) : null;
+      return new BrokerRun(before, after, passThrough);
     }
+  }
+
+  /**
+   * The limit: {@link PassThroughStreamsApp} over the same records (both rounds, already on the
+   * topics), its first round as warm-up, timed from its output of the warm-up round's records to its
+   * last output read back. The inputs are already in the log and no producer competes for the cores,
+   * so this is an upper bound of the pass-through and the ratio errs against the service.
+   */
+  private static BrokerRun passThrough(String bootstrap, int warmUp, int measured) throws Exception {
+    PassThroughStreamsApp.createTopics(bootstrap);
+    String appId = "bench-passthrough-" + UUID.randomUUID();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+         PassThroughStreamsApp app = PassThroughStreamsApp.start(bootstrap, appId, EvalSerdes.of(SharedKafka.registry()))) {
+      consumer.subscribe(List.of(PassThroughStreamsApp.RESULTS_OUT, PassThroughStreamsApp.TRUTH_OUT));
+      long seen = awaitRecords(consumer, 2L * warmUp, 0);
+      CpuSnapshot before = CpuSnapshot.take(appId);
+      awaitRecords(consumer, 2L * (warmUp + measured), seen);
+      return new BrokerRun(before, CpuSnapshot.take(appId), null);
+    }
+  }
+
+  private static long awaitRecords(KafkaConsumer<byte[], byte[]> consumer, long expected, long seen) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (seen < expected && System.nanoTime() < deadline) {
+      seen += consumer.poll(Duration.ofMillis(5)).count();
+    }
+    if (seen < expected) {
+      throw new IllegalStateException(seen + " of " + expected + " pass-through records read in 10 min");
+    }
+    return seen;
   }
 
   /**
@@ -263,9 +307,9 @@ class EvalThroughputBenchmark {
    * before the result of the same request, so the service interleaves them and each result meets its
    * truth, instead of storing every result first and evaluating when the truths come.
    */
-  private static void produceRound(KafkaProducer<byte[], byte[]> producer, Inputs inputs) {
-    produceAll(producer, Topics.TRUTH, inputs.keyBytes, inputs.truthBytes, inputs.eventTimes, -1000);
-    produceAll(producer, Topics.RESULTS, inputs.keyBytes, inputs.resultBytes, inputs.eventTimes, 0);
+  private static void produceRound(KafkaProducer<byte[], byte[]> producer, BenchInputs inputs) {
+    produceAll(producer, Topics.TRUTH, inputs.keyBytes(), inputs.truthBytes(), inputs.eventTimes(), -1000);
+    produceAll(producer, Topics.RESULTS, inputs.keyBytes(), inputs.resultBytes(), inputs.eventTimes(), 0);
   }
 
   private static void awaitEvaluations(KafkaConsumer<byte[], byte[]> consumer, int expected) {
@@ -290,7 +334,7 @@ class EvalThroughputBenchmark {
   }
 
   /** The measured round, between two snapshots. */
-  private record BrokerRun(CpuSnapshot before, CpuSnapshot after) {
+  private record BrokerRun(CpuSnapshot before, CpuSnapshot after, BrokerRun passThrough) {
     Phase phase() {
       return new Phase(after.wallNanos - before.wallNanos, after.processCpuNanos - before.processCpuNanos);
     }
@@ -384,70 +428,6 @@ class EvalThroughputBenchmark {
       return String.format(Locale.ROOT, "%-55s %8.2f s  %10.0f evaluations/s  %10.0f phrase evaluations/s"
               + "  CPU %.1f us/evaluation%n", name, seconds, requests / seconds, phraseEvaluations / seconds,
           cpuNanos / 1e3 / requests);
-    }
-  }
-
-  /** Generated results and truths (objects for the evaluator, registry-framed bytes for Kafka). */
-  private record Inputs(List<GroundingResult> results, List<GroundTruth> truths, List<byte[]> keyBytes,
-      List<byte[]> resultBytes, List<byte[]> truthBytes, List<Long> eventTimes) {
-
-    int size() {
-      return keyBytes.size();
-    }
-
-    static Inputs generate(int requests, int phrases, int boxes, Random random, EvalSerdes serdes, Instant base) {
-      Inputs in = new Inputs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-          new ArrayList<>(), new ArrayList<>());
-      for (int r = 0; r < requests; r++) {
-        UUID id = new UUID(random.nextLong(), random.nextLong());
-        // Spread over 50 s: several tumbling windows, yet within the 1-minute grace, so no partition
-        // processing order drops a record from a window (that would also log a warning per record).
-        Instant createdAt = base.plusMillis(r * 50_000L / requests);
-        List<PhraseResult> predicted = new ArrayList<>();
-        List<PhraseTruth> truth = new ArrayList<>();
-        for (int p = 0; p < phrases; p++) {
-          String phraseId = "p" + p;
-          PhraseType type = TYPES[random.nextInt(8)]; // the eight Flickr30k types (notvisual last)
-          List<Box> truthBoxes = new ArrayList<>();
-          for (int b = 0, n = 1 + random.nextInt(2); b < n; b++) {
-            truthBoxes.add(randomBox(random, null));
-          }
-          truth.add(PhraseTruth.newBuilder().setPhraseId(phraseId).setTypes(List.of(type)).setBoxes(truthBoxes)
-              .build());
-          List<Box> ranked = new ArrayList<>();
-          for (int b = 0; b < boxes; b++) {
-            ranked.add(random.nextInt(3) == 0 ? jitter(truthBoxes.get(0), random, 1f - b * 0.05f)
-                : randomBox(random, 1f - b * 0.05f - 0.01f));
-          }
-          predicted.add(PhraseResult.newBuilder().setPhraseId(phraseId).setText("phrase " + p)
-              .setTypes(List.of(type)).setBoxes(ranked).build());
-        }
-        GroundingResult result = GroundingResult.newBuilder().setRequestId(id).setModel(MODEL)
-            .setDataset("bench").setRequestCreatedAt(createdAt).setProducedAt(createdAt.plusMillis(50))
-            .setImageWidth(500).setImageHeight(400).setPhrases(predicted)
-            .setTimings(Timings.newBuilder().setTotalMs(20 + random.nextInt(50)).build()).build();
-        GroundTruth groundTruth = GroundTruth.newBuilder().setRequestId(id).setDataset("bench")
-            .setLabeledAt(createdAt).setImageWidth(500).setImageHeight(400).setPhrases(truth).build();
-        in.results.add(result);
-        in.truths.add(groundTruth);
-        in.eventTimes.add(createdAt.toEpochMilli());
-        in.keyBytes.add(serdes.requestKey().serializer().serialize(Topics.RESULTS, new RequestKey(id)));
-        in.resultBytes.add(serdes.result().serializer().serialize(Topics.RESULTS, result));
-        in.truthBytes.add(serdes.truth().serializer().serialize(Topics.TRUTH, groundTruth));
-      }
-      return in;
-    }
-
-    private static Box randomBox(Random random, Float score) {
-      float x1 = random.nextInt(400);
-      float y1 = random.nextInt(300);
-      return Box.newBuilder().setX1(x1).setY1(y1).setX2(x1 + 10 + random.nextInt(90)).setY2(y1 + 10 + random.nextInt(90))
-          .setScore(score).build();
-    }
-
-    private static Box jitter(Box truth, Random random, float score) {
-      return Box.newBuilder().setX1(truth.getX1() + random.nextInt(10)).setY1(truth.getY1() + random.nextInt(10))
-          .setX2(truth.getX2() + random.nextInt(10)).setY2(truth.getY2() + random.nextInt(10)).setScore(score).build();
     }
   }
 }

@@ -62,6 +62,10 @@ class JoinStoreRetentionTest {
       KeyValueStore<String, Evaluation> evaluations = harness.driver.getKeyValueStore(StoreNames.EVALUATIONS);
       KeyValueStore<String, String> recent = harness.driver.getKeyValueStore(StoreNames.RECENT_EVALUATIONS);
 
+      var queries = new dev.groundstream.eval.query.LocalQueries(new DriverStoreAccess(harness.driver), config);
+      var metric = dev.groundstream.eval.protocol.HitMetric.RECALL_AT_1;
+      assertEquals(1, queries.pairedCounts(OLD, KEPT, null, metric).at("/categories/all/bothRight").asLong());
+
       harness.driver.advanceWallClockTime(Duration.ofMinutes(30));
       assertNotNull(results.get(oldKey), "within its retention");
       assertNotNull(evaluations.get(oldKey));
@@ -74,6 +78,10 @@ class JoinStoreRetentionTest {
       assertNotNull(evaluations.get(keptKey));
       assertNotNull(truths.get(request.toString()), "truth is never dropped");
       assertTrue(harness.evaluations.isEmpty(), "dropping state emits nothing downstream");
+      var afterSweep = queries.pairedCounts(OLD, KEPT, null, metric);
+      assertEquals(0, afterSweep.at("/categories/all/bothRight").asLong(), "a dropped evaluation leaves the pairs");
+      assertEquals(0, afterSweep.get("evaluationsA").asLong());
+      assertEquals(1, afterSweep.get("evaluationsB").asLong());
 
       // A replay of the old request produces a new result now: evaluated against the kept truth.
       GroundingResult replayed = GroundingResult.newBuilder(
@@ -84,6 +92,7 @@ class JoinStoreRetentionTest {
       assertEquals(OLD, CompositeKeys.modelId(again.getModel()));
       assertTrue(again.getPhrases().get(0).getHitAt1());
       assertNotNull(results.get(oldKey), "the replayed result stays for the retention from now");
+      assertEquals(1, queries.pairedCounts(OLD, KEPT, null, metric).at("/categories/all/bothRight").asLong());
       harness.driver.advanceWallClockTime(Duration.ofMinutes(30));
       assertNotNull(results.get(oldKey));
     }
