@@ -1,12 +1,7 @@
 package dev.groundstream.ingest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.groundstream.testing.PixelBombs;
 import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Images whose structure is whole (markers, lengths, CRCs, zlib stream) but whose compressed
@@ -52,30 +47,7 @@ public final class CorruptEntropyImages {
     for (int y = 0; y < height; y++) {
       raw[y * (1 + 3 * width)] = 9;
     }
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-      ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-      DataOutputStream d = new DataOutputStream(ihdr);
-      d.writeInt(width);
-      d.writeInt(height);
-      d.write(new byte[] {8, 2, 0, 0, 0});
-      chunk(out, "IHDR", ihdr.toByteArray());
-      Deflater deflater = new Deflater();
-      deflater.setInput(raw);
-      deflater.finish();
-      ByteArrayOutputStream z = new ByteArrayOutputStream();
-      byte[] buf = new byte[4096];
-      while (!deflater.finished()) {
-        z.write(buf, 0, deflater.deflate(buf));
-      }
-      deflater.end();
-      chunk(out, "IDAT", z.toByteArray());
-      chunk(out, "IEND", new byte[0]);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PixelBombs.rgbPng(width, height, 8, raw);
   }
 
   /** {start, end} of the first scan's entropy-coded data (after the SOS header, up to the next marker). */
@@ -91,17 +63,5 @@ public final class CorruptEntropyImages {
       }
     }
     throw new IllegalStateException("no SOS marker");
-  }
-
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
-    DataOutputStream d = new DataOutputStream(out);
-    d.writeInt(data.length);
-    byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    d.write(t);
-    d.write(data);
-    CRC32 crc = new CRC32();
-    crc.update(t);
-    crc.update(data);
-    d.writeInt((int) crc.getValue());
   }
 }

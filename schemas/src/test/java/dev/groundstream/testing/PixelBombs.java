@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -23,6 +22,14 @@ public final class PixelBombs {
 
   /** As {@link #png(int, int)} with {@code bitDepth} bits per RGB channel (8 or 16). */
   public static byte[] png(int width, int height, int bitDepth) {
+    return rgbPng(width, height, bitDepth, new byte[1024]);
+  }
+
+  /**
+   * An RGB PNG with right CRCs declaring width x height pixels whose IDAT is {@code scanlines}
+   * (filter byte + samples per row, or anything else) deflated as a whole zlib stream.
+   */
+  public static byte[] rgbPng(int width, int height, int bitDepth, byte[] scanlines) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
@@ -33,11 +40,15 @@ public final class PixelBombs {
       d.write(new byte[] {(byte) bitDepth, 2, 0, 0, 0});
       chunk(out, "IHDR", ihdr.toByteArray());
       Deflater deflater = new Deflater();
-      deflater.setInput(new byte[1024]);
+      deflater.setInput(scanlines);
       deflater.finish();
-      byte[] buf = new byte[1024];
-      int n = deflater.deflate(buf);
-      chunk(out, "IDAT", Arrays.copyOf(buf, n));
+      ByteArrayOutputStream z = new ByteArrayOutputStream();
+      byte[] buf = new byte[4096];
+      while (!deflater.finished()) {
+        z.write(buf, 0, deflater.deflate(buf));
+      }
+      deflater.end();
+      chunk(out, "IDAT", z.toByteArray());
       chunk(out, "IEND", new byte[0]);
       return out.toByteArray();
     } catch (IOException e) {
