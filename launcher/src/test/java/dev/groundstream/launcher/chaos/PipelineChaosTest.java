@@ -153,22 +153,9 @@ class PipelineChaosTest {
     worker = GroundingWorker.start(config);
     worker = haltAfterCommits(worker, config, 1);
 
-    int requestsLeader = cluster.leaderOf(Topics.REQUESTS, 0);
-    LOG.info("stopping broker {}, leader of {}-0", requestsLeader, Topics.REQUESTS);
-    cluster.stopBroker(requestsLeader);
-    await("leadership of requests-0 moved", () -> cluster.leaderOf(Topics.REQUESTS, 0) != requestsLeader);
-    worker = haltAfterCommits(worker, config, 2);
-    cluster.startBroker(requestsLeader);
-    await("broker " + requestsLeader + " back in the ISR", () -> cluster.replicasAndIsr(Topics.REQUESTS, 0)[1] == 3);
+    worker = leaderOutage(cluster, Topics.REQUESTS, worker, config, 2);
     worker = haltAfterCommits(worker, config, 3);
-
-    int resultsLeader = cluster.leaderOf(Topics.RESULTS, 0);
-    LOG.info("stopping broker {}, leader of {}-0", resultsLeader, Topics.RESULTS);
-    cluster.stopBroker(resultsLeader);
-    await("leadership of results-0 moved", () -> cluster.leaderOf(Topics.RESULTS, 0) != resultsLeader);
-    worker = haltAfterCommits(worker, config, 4);
-    cluster.startBroker(resultsLeader);
-    await("broker " + resultsLeader + " back in the ISR", () -> cluster.replicasAndIsr(Topics.RESULTS, 0)[1] == 3);
+    worker = leaderOutage(cluster, Topics.RESULTS, worker, config, 4);
     worker = haltAfterCommits(worker, config, 5);
 
     chaosDone.set(true);
@@ -188,6 +175,22 @@ class PipelineChaosTest {
   }
 
   /** Lets the worker commit more requests, then halts it with its transaction open and starts another. */
+  /**
+   * Stops the broker leading {@code topic}-0, waits for leadership to move, halts the worker
+   * ({@code halt}) while that broker is down, restarts it and waits until it is back in the ISR.
+   */
+  private static GroundingWorker leaderOutage(MultiBrokerCluster cluster, String topic, GroundingWorker worker,
+      WorkerConfig config, int halt) throws Exception {
+    int leader = cluster.leaderOf(topic, 0);
+    LOG.info("stopping broker {}, leader of {}-0", leader, topic);
+    cluster.stopBroker(leader);
+    await("leadership of " + topic + "-0 moved", () -> cluster.leaderOf(topic, 0) != leader);
+    GroundingWorker next = haltAfterCommits(worker, config, halt);
+    cluster.startBroker(leader);
+    await("broker " + leader + " back in the ISR", () -> cluster.replicasAndIsr(topic, 0)[1] == 3);
+    return next;
+  }
+
   private static GroundingWorker haltAfterCommits(GroundingWorker worker, WorkerConfig config, int halt) throws Exception {
     double start = worker.metrics().requestCount();
     await(COMMITS_BETWEEN_HALTS + " more requests committed before halt " + halt,
